@@ -1,0 +1,48 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "swift-openapi-forge",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "openapi-forge", targets: ["openapi-forge"]),
+        .library(name: "ForgeGenerator", targets: ["ForgeGenerator"]),
+        .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
+        .library(name: "OpenAIChatKit", targets: ["OpenAIChatKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        // MARK: - Generator
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        .target(name: "ForgeYAML", dependencies: ["CYAML"]),
+        .target(name: "ForgeDocument", dependencies: ["ForgeYAML"]),
+        .target(name: "ForgeTranslator", dependencies: ["ForgeDocument"]),
+        .target(
+            name: "ForgeRenderer",
+            dependencies: ["ForgeTranslator", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .target(name: "ForgeGenerator", dependencies: ["ForgeRenderer"]),
+        .executableTarget(
+            name: "openapi-forge",
+            dependencies: ["ForgeGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+
+        // MARK: - What generated code imports, and the generated library itself
+        .target(name: "ForgeRuntime"),
+        .target(name: "OpenAIChatKit", dependencies: ["ForgeRuntime"], path: "Generated"),
+
+        // MARK: - Tests
+        .testTarget(name: "ForgeYAMLTests", dependencies: ["ForgeYAML"]),
+        .testTarget(name: "ForgeDocumentTests", dependencies: ["ForgeDocument"]),
+        .testTarget(name: "ForgeGeneratorTests", dependencies: ["ForgeGenerator"]),
+        .testTarget(name: "OpenAIChatKitTests", dependencies: ["OpenAIChatKit", "ForgeRuntime"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

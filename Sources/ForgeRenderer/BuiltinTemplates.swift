@@ -1,0 +1,205 @@
+// Embedded from Templates/*.mustache by scripts/embed-templates. Do not edit.
+// swift-format-ignore-file
+
+enum BuiltinTemplates {
+    static let all: [String: String] = [
+        "API": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{#header}}
+{{.}}
+{{/header}}
+
+/// What this library was generated from.
+{{access}}enum APIDescription {
+    /// The API's title.
+    {{access}}static let title = {{titleLiteral}}
+    /// The API description's version.
+    {{access}}static let version = {{versionLiteral}}
+    /// The first server the API description names, the default base URL.
+    {{access}}static let defaultServerURL: String? = {{serverLiteral}}
+}
+
+"""##,
+        "Declaration": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{#docLines}}
+{{.}}
+{{/docLines}}
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
+{{#isStruct}}
+{{>Struct}}
+{{/isStruct}}
+{{#isEnum}}
+{{>Enum}}
+{{/isEnum}}
+{{#isUnion}}
+{{>Union}}
+{{/isUnion}}
+{{#isAlias}}
+{{access}}typealias {{name}} = {{aliasedType}}
+{{/isAlias}}
+
+"""##,
+        "Enum": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable {
+{{#cases}}
+    case {{name}}
+{{/cases}}
+    /// A value this version of the API description does not list, kept as received.
+    case {{fallback}}(String)
+
+    {{access}}init(rawValue: String) {
+        switch rawValue {
+        {{#cases}}
+        case {{literal}}: self = .{{name}}
+        {{/cases}}
+        default: self = .{{fallback}}(rawValue)
+        }
+    }
+
+    {{access}}var rawValue: String {
+        switch self {
+        {{#cases}}
+        case .{{name}}: {{literal}}
+        {{/cases}}
+        case .{{fallback}}(let value): value
+        }
+    }
+
+    /// The values this version of the API description lists.
+    {{access}}static let knownCases: [Self] = [{{knownCases}}]
+
+    {{access}}init(from decoder: any Decoder) throws {
+        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+    }
+
+    {{access}}func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}
+
+"""##,
+        "File": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{#header}}
+{{.}}
+{{/header}}
+
+{{#imports}}
+import {{.}}
+{{/imports}}
+{{#declarations}}
+
+{{.}}
+{{/declarations}}
+
+"""##,
+        "Struct": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{access}}struct {{name}}: Codable, Hashable, Sendable {
+{{#properties}}
+    {{#docLines}}
+    {{.}}
+    {{/docLines}}
+    {{#deprecated}}
+    @available(*, deprecated)
+    {{/deprecated}}
+    {{#isConstant}}
+    {{access}}var {{name}}: String { {{literal}} }
+    {{/isConstant}}
+    {{^isConstant}}
+    {{access}}var {{name}}: {{type}}
+    {{/isConstant}}
+{{/properties}}
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    {{access}}init({{initParameters}}) {
+        {{#initAssignments}}
+        {{.}}
+        {{/initAssignments}}
+    }
+
+    enum CodingKeys: String, CodingKey {
+        {{#codingKeys}}
+        {{.}}
+        {{/codingKeys}}
+    }
+
+    {{access}}init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        {{#decodeLines}}
+        {{.}}
+        {{/decodeLines}}
+    }
+
+    {{access}}func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        {{#encodeLines}}
+        {{.}}
+        {{/encodeLines}}
+    }
+{{#nestedLines}}
+    {{.}}
+{{/nestedLines}}
+}
+
+"""##,
+        "Union": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{access}}enum {{name}}: Codable, Hashable, Sendable {
+{{#cases}}
+    {{#docLines}}
+    {{.}}
+    {{/docLines}}
+    case {{name}}({{type}})
+{{/cases}}
+{{#fallback}}
+    /// A variant this version of the API description does not know, kept as the JSON received.
+    case {{fallback}}(JSONValue)
+{{/fallback}}
+
+    {{access}}init(from decoder: any Decoder) throws {
+{{#discriminator}}
+        switch try decoder.discriminator({{discriminator}}) {
+        {{#cases}}
+        case {{values}}: self = .{{name}}(try {{constructor}}(from: decoder))
+        {{/cases}}
+        default: self = .{{fallback}}(try JSONValue(from: decoder))
+        }
+{{/discriminator}}
+{{^discriminator}}
+        var failures: [(String, any Error)] = []
+        {{#cases}}
+        do {
+            self = .{{name}}(try {{constructor}}(from: decoder))
+            return
+        } catch {
+            failures.append(({{nameLiteral}}, error))
+        }
+        {{/cases}}
+        throw decoder.noVariantMatched(Self.self, failures)
+{{/discriminator}}
+    }
+
+    {{access}}func encode(to encoder: any Encoder) throws {
+        switch self {
+        {{#cases}}
+        case .{{name}}(let value): try value.encode(to: encoder)
+        {{/cases}}
+        {{#fallback}}
+        case .{{fallback}}(let value): try value.encode(to: encoder)
+        {{/fallback}}
+        }
+    }
+{{#nestedLines}}
+    {{.}}
+{{/nestedLines}}
+}
+
+"""##,
+    ]
+}

@@ -1,0 +1,269 @@
+import ForgeTranslator
+import Mustache
+
+/// Options that change the text, never the meaning.
+public struct RenderOptions: Sendable {
+    public enum AccessModifier: String, Sendable, CaseIterable {
+        case `public`, package, `internal`
+    }
+
+    public var accessModifier: AccessModifier
+    /// The root input as the user named it, for the header.
+    public var inputName: String
+
+    public init(accessModifier: AccessModifier = .public, inputName: String) {
+        self.accessModifier = accessModifier
+        self.inputName = inputName
+    }
+}
+
+/// Renders an ``IRModule`` into Swift files with Mustache templates. Contexts are plain dictionaries of
+/// precomputed strings; templates only print.
+public struct Renderer {
+    let templates: TemplateSet
+    let options: RenderOptions
+
+    public init(templates: TemplateSet = .builtin, options: RenderOptions) {
+        self.templates = templates
+        self.options = options
+    }
+
+    /// The files for `module`, sorted by path.
+    public func render(_ module: IRModule) throws(TemplateError) -> [RenderedFile] {
+        let library = try templates.library()
+        var files: [RenderedFile] = []
+        var groups: [String: [IRType]] = [:]
+        for type in module.types {
+            groups[Self.fileGroup(for: type.name), default: []].append(type)
+        }
+        for (group, types) in groups {
+            var declarations: [String] = []
+            for type in types {
+                declarations.append(try renderDeclaration(type, library))
+            }
+            let context: [String: Any] = [
+                "header": header(),
+                "imports": ["Foundation", "ForgeRuntime"],
+                "declarations": declarations,
+            ]
+            files.append(try render(library, "File", context, path: "Types+\(group).swift"))
+        }
+        let api: [String: Any] = [
+            "header": header(),
+            "access": access,
+            "titleLiteral": SwiftText.literal(module.title),
+            "versionLiteral": SwiftText.literal(module.version),
+            "serverLiteral": module.serverURL.map(SwiftText.literal) ?? "nil",
+        ]
+        files.append(try render(library, "API", api, path: "API.swift"))
+        return files.sorted { $0.path < $1.path }
+    }
+
+    /// One declaration rendered on its own (nested ones first, indented into it), so that no Mustache context
+    /// leaks from a parent and indentation is exact.
+    func renderDeclaration(_ type: IRType, _ library: MustacheLibrary) throws(TemplateError) -> String {
+        var nested: [String] = []
+        for child in type.nested {
+            let text = try renderDeclaration(child, library)
+            nested.append("")
+            nested += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        var context = declarationContext(type)
+        context["nestedLines"] = nested
+        guard let text = library.render(context, withTemplate: "Declaration") else {
+            throw TemplateError(template: "Declaration", message: "is missing")
+        }
+        return Self.tidy(text).dropLast().description
+    }
+
+    /// Types are grouped in files by the first letter of their name, so the compiler can work on files in
+    /// parallel and a spec edit regenerates few files.
+    static func fileGroup(for name: String) -> String {
+        guard let first = name.trimmingPrefix("_").first, first.isASCII, first.isLetter else { return "Other" }
+        return first.uppercased()
+    }
+
+    private func render(_ library: MustacheLibrary, _ template: String, _ context: [String: Any], path: String)
+        throws(TemplateError) -> RenderedFile
+    {
+        guard let text = library.render(context, withTemplate: template) else {
+            throw TemplateError(template: template, message: "is missing")
+        }
+        return RenderedFile(path: path, contents: Self.tidy(text))
+    }
+
+    /// Collapses runs of blank lines and trailing spaces that conditional template sections leave behind, and ends
+    /// the file with one newline.
+    static func tidy(_ text: String) -> String {
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let end = line.lastIndex(where: { $0 != " " }).map { line.index(after: $0) } ?? line.startIndex
+            let trimmed = line[..<end]
+            if trimmed.isEmpty {
+                // No blank line twice, none right after an opening brace.
+                if lines.last?.isEmpty == true || lines.last?.hasSuffix("{") == true { continue }
+            } else if trimmed.first(where: { $0 != " " }) == "}", lines.last?.isEmpty == true {
+                // None right before a closing brace.
+                lines.removeLast()
+            }
+            lines.append(trimmed)
+        }
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        while lines.first?.isEmpty == true { lines.removeFirst() }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private var access: String {
+        options.accessModifier == .internal ? "" : options.accessModifier.rawValue + " "
+    }
+
+    private func header() -> [String] {
+        [
+            "// Generated by openapi-forge from \(options.inputName.replacingNewlines). Do not edit.",
+            "// swift-format-ignore-file",
+        ]
+    }
+
+    // MARK: - Declarations
+
+    func declarationContext(_ type: IRType) -> [String: Any] {
+        var docLines = SwiftText.docLines(type.doc)
+        if !docLines.isEmpty { docLines.append("///") }
+        docLines.append("/// Generated from `\(type.source.replacingOccurrences(of: "`", with: "'"))`.")
+        var context: [String: Any] = [
+            "name": type.name,
+            "access": access,
+            "docLines": docLines,
+            "deprecated": type.deprecated,
+            "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
+        ]
+        switch type.kind {
+        case .structure(let structure):
+            context["isStruct"] = true
+            context.merge(structContext(structure), uniquingKeysWith: { $1 })
+        case .stringEnum(let enumeration):
+            context["isEnum"] = true
+            context["fallback"] = enumeration.fallbackCase
+            context["cases"] = enumeration.cases.map { ["name": $0.swiftName, "literal": SwiftText.literal($0.rawValue)] }
+            context["knownCases"] = enumeration.cases.map { ".\($0.swiftName)" }.joined(separator: ", ")
+        case .union(let union):
+            context["isUnion"] = true
+            context.merge(unionContext(union), uniquingKeysWith: { $1 })
+        case .alias(let aliased):
+            context["isAlias"] = true
+            context["aliasedType"] = aliased.swift
+        }
+        return context
+    }
+
+    func structContext(_ structure: IRStruct) -> [String: Any] {
+        var properties: [[String: Any]] = []
+        var parameters: [String] = []
+        var assignments: [String] = []
+        var codingKeys: [String] = []
+        var decodeLines: [String] = []
+        var encodeLines: [String] = []
+        for property in structure.properties {
+            let key = "." + property.swiftName
+            let bare = property.swiftName.trimmingBackticks
+            codingKeys.append(
+                bare == property.wireName
+                    ? "case \(property.swiftName)" : "case \(property.swiftName) = \(SwiftText.literal(property.wireName))")
+            var entry: [String: Any] = [
+                "name": property.swiftName,
+                "docLines": SwiftText.docLines(property.doc),
+                "deprecated": property.deprecated,
+                "isConstant": false,
+            ]
+            if let constant = property.constant {
+                let literal = SwiftText.literal(constant)
+                entry["isConstant"] = true
+                entry["literal"] = literal
+                decodeLines.append(
+                    property.isRequired
+                        ? "try container.decodeConstant(\(literal), forKey: \(key))"
+                        : "try container.decodeConstant(\(literal), forKey: \(key), required: false)")
+                encodeLines.append("try container.encode(\(literal), forKey: \(key))")
+                properties.append(entry)
+                continue
+            }
+            let swiftType = property.type.swift
+            let declared = property.isOptional ? optional(swiftType) : swiftType
+            entry["type"] = declared
+            properties.append(entry)
+            parameters.append("\(bare): \(declared)\(property.isRequired ? "" : " = nil")")
+            assignments.append("self.\(bare) = \(property.swiftName)")
+            switch (property.isRequired, property.isNullable) {
+            case (true, false):
+                decodeLines.append("self.\(bare) = try container.decode(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encode(\(property.swiftName), forKey: \(key))")
+            case (true, true):
+                decodeLines.append("self.\(bare) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeNullable(\(property.swiftName), forKey: \(key))")
+            case (false, _):
+                decodeLines.append("self.\(bare) = try container.decodeIfPresent(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeIfPresent(\(property.swiftName), forKey: \(key))")
+            }
+        }
+        if decodeLines.isEmpty { decodeLines.append("_ = container") }
+        if encodeLines.isEmpty { encodeLines.append("_ = container") }
+        return [
+            "properties": properties,
+            "initParameters": parameters.joined(separator: ", "),
+            "initAssignments": assignments,
+            "codingKeys": codingKeys.isEmpty ? ["case _unused"] : codingKeys,
+            "decodeLines": decodeLines,
+            "encodeLines": encodeLines,
+        ]
+    }
+
+    func unionContext(_ union: IRUnion) -> [String: Any] {
+        var context: [String: Any] = [
+            "cases": union.cases.map { unionCase -> [String: Any] in
+                [
+                    "name": unionCase.swiftName,
+                    "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),
+                    "type": unionCase.type.swift,
+                    "constructor": constructor(unionCase.type),
+                    "values": unionCase.values.map(SwiftText.literal).joined(separator: ", "),
+                    "docLines": SwiftText.docLines(unionCase.doc),
+                ]
+            }
+        ]
+        context["discriminator"] = union.discriminator.map(SwiftText.literal) ?? false
+        context["fallback"] = union.fallbackCase ?? false
+        return context
+    }
+
+    /// A type written so that `T(from: decoder)` parses: `Optional<X>` instead of `X?`.
+    func constructor(_ type: IRTypeRef) -> String {
+        if case .optional(let wrapped) = type { return "Optional<\(wrapped.swift)>" }
+        return type.swift
+    }
+
+    func optional(_ swiftType: String) -> String {
+        swiftType + "?"
+    }
+}
+
+extension String {
+    var trimmingBackticks: String {
+        hasPrefix("`") && hasSuffix("`") && count > 1 ? String(dropFirst().dropLast()) : self
+    }
+
+    var replacingNewlines: String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+
+    func replacingOccurrences(of target: String, with replacement: String) -> String {
+        guard !target.isEmpty else { return self }
+        var result = ""
+        var rest = self[...]
+        while let range = rest.firstRange(of: target) {
+            result += rest[..<range.lowerBound]
+            result += replacement
+            rest = rest[range.upperBound...]
+        }
+        return result + rest
+    }
+}

@@ -1,0 +1,58 @@
+/// Turning spec text into Swift source that cannot be broken by what the text contains.
+public enum SwiftText {
+    /// A Swift string literal for `text`: quotes, backslashes (so `\(` cannot interpolate) and control characters
+    /// escaped.
+    public static func literal(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case "\n": result += "\\n"
+            case "\r": result += "\\r"
+            case "\t": result += "\\t"
+            case "\0": result += "\\0"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                    result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result + "\""
+    }
+
+    /// `///` lines for a doc comment. Every line break in the text starts a new `///` line, so no text can end the
+    /// comment; other control characters are replaced.
+    public static func docLines(_ text: String?, indent: String = "") -> [String] {
+        guard let text else { return [] }
+        var lines: [String] = []
+        var current = ""
+        var previousWasCR = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" && previousWasCR {
+                previousWasCR = false
+                continue
+            }
+            previousWasCR = scalar == "\r"
+            if scalar == "\n" || scalar == "\r" || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{0B}"
+                || scalar == "\u{0C}" || scalar == "\u{85}"
+            {
+                lines.append(current)
+                current = ""
+            } else if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
+                current.unicodeScalars.append("\u{FFFD}")
+            } else {
+                current.unicodeScalars.append(scalar)
+            }
+        }
+        lines.append(current)
+        while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
+        while lines.first?.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
+        return lines.map { line in
+            let trimmed = String(line.reversed().drop(while: \.isWhitespace).reversed())
+            return trimmed.isEmpty ? "\(indent)///" : "\(indent)/// \(trimmed)"
+        }
+    }
+}

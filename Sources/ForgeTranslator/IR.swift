@@ -1,0 +1,180 @@
+@_exported import ForgeDocument
+
+/// The translated module: every decision about Swift made, nothing about text layout. Plain values, so a test can
+/// compare it and the CLI can dump it as JSON.
+public struct IRModule: Codable, Equatable, Sendable {
+    public var title: String
+    public var version: String
+    public var description: String?
+    /// The first server's URL, if the spec names one.
+    public var serverURL: String?
+    /// Top-level declarations, sorted by name.
+    public var types: [IRType]
+    /// In spec order.
+    public var operations: [IROperation]
+    /// Input files, the root first, for the generated header.
+    public var inputs: [String]
+}
+
+/// A Swift type the generator declares.
+public struct IRType: Codable, Equatable, Sendable {
+    public var name: String
+    /// The spec location it comes from, as a `$ref` would name it (`#/components/schemas/ThreadResource`).
+    public var source: String
+    public var doc: String?
+    public var deprecated: Bool
+    public var kind: Kind
+    /// Types declared inside this one (inline schemas of its properties or variants), sorted by name.
+    public var nested: [IRType]
+
+    public indirect enum Kind: Codable, Equatable, Sendable {
+        case structure(IRStruct)
+        case stringEnum(IREnum)
+        case union(IRUnion)
+        case alias(IRTypeRef)
+    }
+
+    public init(name: String, source: String, doc: String?, deprecated: Bool, kind: Kind, nested: [IRType] = []) {
+        self.name = name
+        self.source = source
+        self.doc = doc
+        self.deprecated = deprecated
+        self.kind = kind
+        self.nested = nested
+    }
+}
+
+public struct IRStruct: Codable, Equatable, Sendable {
+    public var properties: [IRProperty]
+}
+
+public struct IRProperty: Codable, Equatable, Sendable {
+    public var swiftName: String
+    public var wireName: String
+    public var type: IRTypeRef
+    /// The key must be present in JSON.
+    public var isRequired: Bool
+    /// `null` is a valid value.
+    public var isNullable: Bool
+    /// A constant string (single-value `enum` or `const`): not stored, always encoded, checked on decode.
+    public var constant: String?
+    public var doc: String?
+    public var deprecated: Bool
+
+    /// Swift sees `T?` when the key may be absent or `null`.
+    public var isOptional: Bool { !isRequired || isNullable }
+}
+
+public struct IREnum: Codable, Equatable, Sendable {
+    public var cases: [Case]
+    /// The case that keeps a value this version does not know (`unknown(String)`).
+    public var fallbackCase: String
+
+    public struct Case: Codable, Equatable, Sendable {
+        public var swiftName: String
+        public var rawValue: String
+    }
+}
+
+public struct IRUnion: Codable, Equatable, Sendable {
+    /// The discriminator's wire name; `nil` for a union decoded by trying each variant.
+    public var discriminator: String?
+    public var cases: [Case]
+    /// For discriminated unions, the case that keeps an unknown variant's raw JSON; `nil` for untagged unions,
+    /// which fail with a combined error instead.
+    public var fallbackCase: String?
+
+    public struct Case: Codable, Equatable, Sendable {
+        public var swiftName: String
+        public var type: IRTypeRef
+        /// Discriminator values that select this case (empty for untagged unions).
+        public var values: [String]
+        public var doc: String?
+    }
+}
+
+/// A reference to a Swift type.
+public indirect enum IRTypeRef: Codable, Equatable, Hashable, Sendable {
+    case string, int, int32, int64, double, float, bool, data
+    /// Any JSON value (`JSONValue` in the runtime).
+    case json
+    /// A declared type, qualified from the module's top level (`ThreadResource.Status`).
+    case named(String)
+    case array(IRTypeRef)
+    case map(IRTypeRef)
+    case optional(IRTypeRef)
+
+    /// The type as Swift source.
+    public var swift: String {
+        switch self {
+        case .string: "String"
+        case .int: "Int"
+        case .int32: "Int32"
+        case .int64: "Int64"
+        case .double: "Double"
+        case .float: "Float"
+        case .bool: "Bool"
+        case .data: "Data"
+        case .json: "JSONValue"
+        case .named(let name): name
+        case .array(let element): "[\(element.swift)]"
+        case .map(let value): "[String: \(value.swift)]"
+        case .optional(let wrapped): "\(wrapped.swift)?"
+        }
+    }
+}
+
+public struct IROperation: Codable, Equatable, Sendable {
+    /// The Swift method name.
+    public var swiftName: String
+    public var operationID: String
+    public var method: String
+    public var path: String
+    public var summary: String?
+    public var doc: String?
+    public var deprecated: Bool
+    public var tags: [String]
+    public var parameters: [IRParameter]
+    public var requestBody: IRBody?
+    /// The 2xx response that the method returns.
+    public var success: IRResponse?
+    /// Documented non-2xx responses.
+    public var errors: [IRResponse]
+    /// Security scheme names that apply (any one of them suffices).
+    public var security: [String]
+}
+
+public struct IRParameter: Codable, Equatable, Sendable {
+    public enum Location: String, Codable, Equatable, Sendable {
+        case path, query, header, cookie
+    }
+
+    public var swiftName: String
+    public var wireName: String
+    public var location: Location
+    public var type: IRTypeRef
+    public var isRequired: Bool
+    /// A header or query value the spec fixes (single-value enum): sent without the caller passing it.
+    public var constant: String?
+    public var doc: String?
+}
+
+public struct IRBody: Codable, Equatable, Sendable {
+    public var contentType: String
+    public var type: IRTypeRef
+    public var isRequired: Bool
+}
+
+public struct IRResponse: Codable, Equatable, Sendable {
+    public var status: String
+    public var contentType: String?
+    public var type: IRTypeRef?
+    public var headers: [IRHeader]
+    public var doc: String?
+}
+
+public struct IRHeader: Codable, Equatable, Sendable {
+    public var swiftName: String
+    public var wireName: String
+    public var type: IRTypeRef
+}

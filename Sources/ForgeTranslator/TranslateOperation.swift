@@ -1,0 +1,121 @@
+extension Translator {
+    mutating func translateOperations() -> [IROperation] {
+        var usedMethodNames: Set<String> = []
+        var result: [IROperation] = []
+        for operation in document.operations {
+            let operationID = operation.operationID ?? defaultOperationID(operation)
+            let swiftName = Naming.memberName(operationID)
+            if usedMethodNames.contains(swiftName) {
+                diagnostics.error(
+                    "operation '\(operationID)' maps to the Swift method '\(swiftName)', which another operation already uses",
+                    at: operation.location)
+                continue
+            }
+            usedMethodNames.insert(swiftName)
+            result.append(translateOperation(operation, id: operationID, swiftName: swiftName))
+        }
+        return result
+    }
+
+    /// `get /chatkit/threads/{thread_id}` → `getChatkitThreadsThreadId`.
+    func defaultOperationID(_ operation: Operation) -> String {
+        ([operation.method.rawValue] + Naming.words(operation.path)).joined(separator: "_")
+    }
+
+    mutating func translateOperation(_ operation: Operation, id: String, swiftName: String) -> IROperation {
+        let typePrefix = Naming.typeName(id)
+        var scope = Scope.topLevel
+        var used: Set<String> = []
+        var parameters: [IRParameter] = []
+        for parameter in operation.parameters {
+            guard let location = IRParameter.Location(rawValue: parameter.location.rawValue) else { continue }
+            let name = uniqueMember(Naming.memberName(parameter.name), in: &used)
+            let constant = parameter.schema.flatMap(constantValue)
+            var type = IRTypeRef.string
+            if constant == nil, let schema = parameter.schema {
+                type = typeRef(schema, in: &scope, suggestion: parameterTypeName(parameter, prefix: typePrefix)).type
+            }
+            parameters.append(
+                IRParameter(
+                    swiftName: name, wireName: parameter.name, location: location, type: type,
+                    isRequired: parameter.required, constant: constant, doc: parameter.description))
+        }
+        var body: IRBody?
+        if let requestBody = operation.requestBody {
+            if let media = preferredMedia(requestBody.content), let schema = media.schema {
+                let (type, _) = typeRef(schema, in: &scope, suggestion: typePrefix + "Request")
+                body = IRBody(contentType: media.contentType, type: type, isRequired: requestBody.required)
+            } else {
+                diagnostics.warning(
+                    "request body of '\(id)' has no JSON content; it is sent as raw data", at: requestBody.location)
+                body = IRBody(
+                    contentType: requestBody.content.first?.contentType ?? "application/octet-stream", type: .data,
+                    isRequired: requestBody.required)
+            }
+        }
+        var success: IRResponse?
+        var errors: [IRResponse] = []
+        for response in operation.responses {
+            let translated = translateResponse(response, in: &scope, suggestion: typePrefix + "Response")
+            if response.status.hasPrefix("2") {
+                if success == nil { success = translated }
+            } else {
+                errors.append(translated)
+            }
+        }
+        let security = (operation.security ?? document.security).flatMap { $0 }
+        return IROperation(
+            swiftName: swiftName, operationID: id, method: operation.method.rawValue.uppercased(), path: operation.path,
+            summary: operation.summary, doc: operation.description, deprecated: operation.deprecated,
+            tags: operation.tags, parameters: parameters, requestBody: body, success: success, errors: errors,
+            security: security)
+    }
+
+    /// A shared parameter (`components/parameters/ListOrder`) names its inline type after itself; otherwise the
+    /// operation and parameter names are joined (`ListThreadsOrder`).
+    func parameterTypeName(_ parameter: Parameter, prefix: String) -> String {
+        let tokens = parameter.schema?.id.pointer.tokens ?? []
+        if tokens.count >= 3, tokens[0] == "components", tokens[1] == "parameters" { return tokens[2] }
+        return prefix + Naming.typeName(parameter.name)
+    }
+
+    func preferredMedia(_ content: [MediaType]) -> MediaType? {
+        content.first { isJSON($0.contentType) }
+    }
+
+    func isJSON(_ contentType: String) -> Bool {
+        let base = contentType.split(separator: ";").first.map { $0.trimmingCharacters() } ?? contentType
+        return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    mutating func translateResponse(_ response: Response, in scope: inout Scope, suggestion: String) -> IRResponse {
+        var type: IRTypeRef?
+        var contentType: String?
+        if let media = preferredMedia(response.content) {
+            contentType = media.contentType
+            if let schema = media.schema {
+                let (core, nullable) = typeRef(schema, in: &scope, suggestion: suggestion)
+                type = nullable ? .optional(core) : core
+            } else {
+                type = .json
+            }
+        } else if let first = response.content.first {
+            contentType = first.contentType
+            type = .data
+        }
+        var used: Set<String> = []
+        let headers = response.headers.map { header in
+            IRHeader(
+                swiftName: uniqueMember(Naming.memberName(header.name), in: &used), wireName: header.name,
+                type: header.schema.map { structuralType($0, in: &scope, suggestion: header.name) } ?? .string)
+        }
+        return IRResponse(
+            status: response.status, contentType: contentType, type: type, headers: headers, doc: response.description)
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters() -> String {
+        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+    }
+}

@@ -1,0 +1,239 @@
+/// The enclosing type while translating inline schemas: nested declarations land here.
+struct Scope {
+    /// The enclosing type's qualified name (`ThreadResource`), or `nil` at the module's top level.
+    var qualifiedName: String?
+    /// Simple names already declared in this scope (nested types).
+    var usedNames: Set<String> = []
+    var nested: [IRType] = []
+
+    static let topLevel = Scope(qualifiedName: nil)
+
+    var simpleName: String? { qualifiedName?.split(separator: ".").last.map(String.init) }
+}
+
+extension Translator {
+    // MARK: - Schema → type reference
+
+    /// The Swift type for `schema` used in place (a property, an array element, a parameter), declaring inline
+    /// object/enum/union schemas as nested types of `scope` named after `suggestion`. `nullable` says `null` is allowed.
+    mutating func typeRef(_ schema: Schema, in scope: inout Scope, suggestion: String) -> (type: IRTypeRef, nullable: Bool)
+    {
+        let (core, nullable) = unwrapNullable(schema)
+        if core.isPureReference, let target = core.ref?.target {
+            return (.named(name(for: target)), nullable || isNullable(target))
+        }
+        if let parts = core.allOf, parts.count == 1, isPlainWrapper(core) {
+            let inner = typeRef(parts[0], in: &scope, suggestion: suggestion)
+            return (inner.type, nullable || inner.nullable)
+        }
+        if needsDeclaration(core) {
+            return (.named(declareInline(core, in: &scope, suggestion: suggestion)), nullable)
+        }
+        return (structuralType(core, in: &scope, suggestion: suggestion), nullable)
+    }
+
+    /// Arrays, maps and primitives: types that need no declaration of their own.
+    mutating func structuralType(_ schema: Schema, in scope: inout Scope, suggestion: String) -> IRTypeRef {
+        let types = schema.types
+        if types.count > 1 {
+            diagnostics.warning(
+                "a schema with several types (\(types.map(\.rawValue).joined(separator: ", "))) is represented as JSONValue",
+                at: schema.location)
+            return .json
+        }
+        if types.isEmpty, schema.additionalProperties != nil { return mapType(schema, in: &scope, suggestion: suggestion) }
+        switch types.first {
+        case .array?:
+            guard let items = schema.items else { return .array(.json) }
+            let element = typeRef(items, in: &scope, suggestion: Naming.singular(suggestion))
+            return .array(element.nullable ? .optional(element.type) : element.type)
+        case .object?:
+            return mapType(schema, in: &scope, suggestion: suggestion)
+        case .string?:
+            return schema.format == "binary" ? .data : .string
+        case .integer?:
+            switch schema.format {
+            case "int32": return .int32
+            case "int64": return .int64
+            default: return .int
+            }
+        case .number?:
+            return schema.format == "float" ? .float : .double
+        case .boolean?:
+            return .bool
+        case .null?, nil:
+            if let items = schema.items {
+                let element = typeRef(items, in: &scope, suggestion: Naming.singular(suggestion))
+                return .array(element.nullable ? .optional(element.type) : element.type)
+            }
+            return .json
+        }
+    }
+
+    /// `{type: object}` without properties: a dictionary of its `additionalProperties` (any JSON by default).
+    mutating func mapType(_ schema: Schema, in scope: inout Scope, suggestion: String) -> IRTypeRef {
+        guard case .schema(let valueSchema)? = schema.additionalProperties else { return .map(.json) }
+        let value = typeRef(valueSchema, in: &scope, suggestion: suggestion + "Value")
+        return .map(value.nullable ? .optional(value.type) : value.type)
+    }
+
+    /// Whether the schema becomes a declared type (struct, enum or union) rather than a structural one.
+    func needsDeclaration(_ schema: Schema) -> Bool {
+        if !schema.properties.isEmpty { return true }
+        if let allOf = schema.allOf, !allOf.isEmpty { return true }
+        if let variants = schema.oneOf ?? schema.anyOf, !variants.isEmpty { return true }
+        if isStringEnum(schema) { return true }
+        return false
+    }
+
+    func isStringEnum(_ schema: Schema) -> Bool {
+        guard let values = schema.enumValues, !values.isEmpty else { return false }
+        return values.allSatisfy { $0.string != nil }
+    }
+
+    /// `allOf: [X]` with nothing else but annotations: just `X`.
+    func isPlainWrapper(_ schema: Schema) -> Bool {
+        schema.properties.isEmpty && schema.oneOf == nil && schema.anyOf == nil && schema.enumValues == nil
+            && schema.additionalProperties == nil && schema.ref == nil && schema.items == nil
+    }
+
+    // MARK: - Nullability
+
+    func isNullSchema(_ schema: Schema) -> Bool {
+        schema.types == [.null] && schema.ref == nil
+    }
+
+    /// Removes `null` alternatives (`anyOf: [X, {type: 'null'}]`, `type: [X, 'null']`): the schema that remains,
+    /// and whether `null` was allowed.
+    func unwrapNullable(_ schema: Schema) -> (Schema, Bool) {
+        var result = schema
+        var nullable = schema.nullable
+        if result.types == [.null] && result.nullable && (result.oneOf != nil || result.anyOf != nil) {
+            result.types = []
+        }
+        for keyPath in [\Schema.anyOf, \Schema.oneOf] {
+            guard let variants = result[keyPath: keyPath] else { continue }
+            let others = variants.filter { !isNullSchema($0) }
+            guard others.count < variants.count else { continue }
+            nullable = true
+            if others.count == 1 && result.properties.isEmpty && result.allOf == nil {
+                var only = others[0]
+                if only.description == nil { only.description = result.description }
+                only.deprecated = only.deprecated || result.deprecated
+                let (inner, innerNullable) = unwrapNullable(only)
+                return (inner, true || innerNullable)
+            }
+            result[keyPath: keyPath] = others
+        }
+        result.nullable = false
+        if result.types == [.null] { result.types = [] }
+        return (result, nullable)
+    }
+
+    /// Whether a named schema admits `null` (so every reference to it is optional).
+    func isNullable(_ id: SchemaID, depth: Int = 0) -> Bool {
+        guard depth < 32, let schema = document.schemas[id] else { return false }
+        if unwrapNullable(schema).1 { return true }
+        if schema.isPureReference, let next = schema.ref?.target { return isNullable(next, depth: depth + 1) }
+        return false
+    }
+
+    // MARK: - Declarations
+
+    /// Declares an inline schema inside `scope` and returns its qualified name. Top-level inline schemas (operation
+    /// parameters and bodies) are declared once per schema location.
+    mutating func declareInline(_ schema: Schema, in scope: inout Scope, suggestion: String) -> String {
+        guard let parent = scope.qualifiedName else {
+            if let existing = names[schema.id] { return existing }
+            let name = uniqueTopLevelName(Naming.typeName(suggestion), at: schema.location)
+            names[schema.id] = name
+            declared.insert(schema.id)
+            types.append(declaration(for: schema, named: name))
+            return name
+        }
+        var simple = Naming.typeName(suggestion)
+        if Naming.reservedNestedTypeNames.contains(simple) || topLevelNames.contains(simple) || simple == scope.simpleName
+            || parent.split(separator: ".").contains(Substring(simple))
+        {
+            simple = (scope.simpleName ?? "") + simple
+        }
+        if scope.usedNames.contains(simple) {
+            var counter = 2
+            while scope.usedNames.contains("\(simple)\(counter)") { counter += 1 }
+            simple = "\(simple)\(counter)"
+        }
+        scope.usedNames.insert(simple)
+        let qualified = "\(parent).\(simple)"
+        scope.nested.append(declaration(for: schema, named: simple, qualifiedName: qualified))
+        return qualified
+    }
+
+    /// The declaration for a schema: a struct, a string enum, a union, or a typealias.
+    mutating func declaration(for schema: Schema, named name: String, qualifiedName: String? = nil) -> IRType {
+        let qualified = qualifiedName ?? name
+        let (core, _) = unwrapNullable(schema)
+        var scope = Scope(qualifiedName: qualified)
+        let kind: IRType.Kind
+        if core.isPureReference, let target = core.ref?.target {
+            kind = .alias(.named(self.name(for: target)))
+        } else if let variants = core.oneOf ?? core.anyOf, !variants.isEmpty, core.properties.isEmpty,
+            core.allOf == nil
+        {
+            kind = .union(translateUnion(core, variants: variants, in: &scope))
+        } else if !core.properties.isEmpty || !(core.allOf ?? []).isEmpty {
+            if let parts = core.allOf, parts.count == 1, isPlainWrapper(core) {
+                let inner = typeRef(parts[0], in: &scope, suggestion: name)
+                kind = .alias(inner.nullable ? .optional(inner.type) : inner.type)
+            } else {
+                kind = .structure(translateStruct(core, in: &scope))
+            }
+        } else if isStringEnum(core) {
+            kind = .stringEnum(translateEnum(core))
+        } else {
+            kind = .alias(structuralType(core, in: &scope, suggestion: name))
+        }
+        return IRType(
+            name: name, source: sourceDescription(schema.id), doc: docText(schema), deprecated: schema.deprecated,
+            kind: kind, nested: scope.nested.sorted { $0.name < $1.name })
+    }
+
+    func docText(_ schema: Schema) -> String? {
+        let text = schema.description ?? schema.title
+        guard let text, !text.allSatisfy(\.isWhitespace) else { return nil }
+        return text
+    }
+
+    // MARK: - Enums
+
+    func translateEnum(_ schema: Schema) -> IREnum {
+        var used: Set<String> = []
+        let cases = (schema.enumValues ?? []).compactMap(\.string).map { raw -> IREnum.Case in
+            IREnum.Case(swiftName: uniqueMember(Naming.caseName(raw), in: &used), rawValue: raw)
+        }
+        return IREnum(cases: cases, fallbackCase: fallbackCaseName(avoiding: used))
+    }
+
+    /// `unknown`, unless a known case already has that name.
+    func fallbackCaseName(avoiding used: Set<String>) -> String {
+        used.contains("unknown") ? "undocumented" : "unknown"
+    }
+}
+
+/// `name`, or `name2`, `name3`… so that it is unique in `used` (which it joins).
+func uniqueMember(_ name: String, in used: inout Set<String>) -> String {
+    var candidate = name
+    if used.contains(candidate) {
+        let bare = name.trimmingBackticks
+        var counter = 2
+        while used.contains(Naming.escapeIfNeeded("\(bare)\(counter)")) { counter += 1 }
+        candidate = "\(bare)\(counter)"
+    }
+    used.insert(candidate)
+    return candidate
+}
+
+extension String {
+    var trimmingBackticks: String {
+        hasPrefix("`") && hasSuffix("`") && count > 1 ? String(dropFirst().dropLast()) : self
+    }
+}

@@ -1,0 +1,58 @@
+extension Translator {
+    /// An object schema's properties, `allOf` parts merged in order (later parts win by name).
+    func mergedObject(_ schema: Schema, depth: Int = 0) -> (properties: [Schema.Property], required: Set<String>) {
+        var properties: [Schema.Property] = []
+        var required: Set<String> = []
+        func add(_ part: (properties: [Schema.Property], required: Set<String>)) {
+            for property in part.properties {
+                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                    properties[index] = property
+                } else {
+                    properties.append(property)
+                }
+            }
+            required.formUnion(part.required)
+        }
+        guard depth < 32 else { return ([], []) }
+        if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
+            return mergedObject(resolved, depth: depth + 1)
+        }
+        for part in schema.allOf ?? [] {
+            add(mergedObject(part, depth: depth + 1))
+        }
+        add((schema.properties, Set(schema.required)))
+        return (properties, required)
+    }
+
+    mutating func translateStruct(_ schema: Schema, in scope: inout Scope) -> IRStruct {
+        let (properties, required) = mergedObject(schema)
+        var used: Set<String> = []
+        var result: [IRProperty] = []
+        for property in properties {
+            let swiftName = uniqueMember(Naming.memberName(property.name), in: &used)
+            let isRequired = required.contains(property.name)
+            let doc = docText(property.schema)
+            if let constant = constantValue(property.schema) {
+                result.append(
+                    IRProperty(
+                        swiftName: swiftName, wireName: property.name, type: .string, isRequired: isRequired,
+                        isNullable: false, constant: constant, doc: doc, deprecated: property.schema.deprecated))
+                continue
+            }
+            let (type, nullable) = typeRef(property.schema, in: &scope, suggestion: property.name)
+            result.append(
+                IRProperty(
+                    swiftName: swiftName, wireName: property.name, type: type, isRequired: isRequired,
+                    isNullable: nullable, constant: nil, doc: doc, deprecated: property.schema.deprecated))
+        }
+        return IRStruct(properties: result)
+    }
+
+    /// The fixed string of a property written as `const: x` or a single-value string `enum` (and not nullable).
+    func constantValue(_ schema: Schema) -> String? {
+        guard schema.ref == nil, !schema.nullable else { return nil }
+        if let constant = schema.constValue?.string { return constant }
+        if let values = schema.enumValues, values.count == 1, let only = values[0].string { return only }
+        return nil
+    }
+}

@@ -1,0 +1,127 @@
+extension Translator {
+    /// `oneOf`/`anyOf`: a discriminated union when a discriminator is declared, otherwise decoded by trying variants.
+    mutating func translateUnion(_ schema: Schema, variants: [Schema], in scope: inout Scope) -> IRUnion {
+        let discriminator = schema.discriminator
+        var cases: [IRUnion.Case] = []
+        for (index, variant) in variants.enumerated() {
+            let suggestion = variantSuggestion(variant, index: index)
+            let (type, nullable) = typeRef(variant, in: &scope, suggestion: suggestion)
+            var values: [String] = []
+            if let discriminator {
+                values = discriminatorValues(for: variant, discriminator: discriminator)
+            }
+            cases.append(
+                IRUnion.Case(
+                    swiftName: "", type: nullable ? .optional(type) : type, values: values, doc: docText(variant)))
+        }
+        let names = discriminator != nil && cases.allSatisfy({ !$0.values.isEmpty })
+            ? caseNames(fromValues: cases.map { $0.values[0] })
+            : caseNames(fromTypes: cases.map(\.type))
+        var used: Set<String> = []
+        for index in cases.indices {
+            cases[index].swiftName = uniqueMember(names[index], in: &used)
+        }
+        if let discriminator {
+            var seen: [String: Int] = [:]
+            for (index, union) in cases.enumerated() {
+                for value in union.values {
+                    if let first = seen[value] {
+                        diagnostics.warning(
+                            "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); the first wins",
+                            at: discriminator.location)
+                    } else {
+                        seen[value] = index
+                    }
+                }
+            }
+        }
+        return IRUnion(
+            discriminator: discriminator?.propertyName, cases: cases,
+            fallbackCase: discriminator == nil ? nil : fallbackCaseName(avoiding: used))
+    }
+
+    /// The wire values that select `variant`: explicit `mapping` entries first; otherwise the variant's own constant
+    /// on the discriminator property; otherwise its schema name (OpenAPI's default).
+    func discriminatorValues(for variant: Schema, discriminator: Schema.Discriminator) -> [String] {
+        if let target = variant.ref?.target {
+            let mapped = discriminator.mapping.filter { $0.target == target }.map(\.value)
+            if !mapped.isEmpty { return mapped }
+        }
+        let pinned = pinnedValues(of: discriminator.propertyName, in: variant)
+        if !pinned.isEmpty { return pinned }
+        if let target = variant.ref?.target { return [suggestedName(for: target)] }
+        return []
+    }
+
+    /// The single-value `enum`/`const` strings of `property` in `schema`, following `$ref` and `allOf`.
+    func pinnedValues(of property: String, in schema: Schema, depth: Int = 0) -> [String] {
+        guard depth < 32 else { return [] }
+        if let target = schema.ref?.target, let resolved = document.schemas[target] {
+            let found = pinnedValues(of: property, in: resolved, depth: depth + 1)
+            if !found.isEmpty { return found }
+        }
+        if let match = schema.properties.first(where: { $0.name == property }) {
+            var propertySchema = match.schema
+            if propertySchema.isPureReference, let target = propertySchema.ref?.target,
+                let resolved = document.schemas[target]
+            {
+                propertySchema = resolved
+            }
+            if let constant = propertySchema.constValue?.string { return [constant] }
+            if let values = propertySchema.enumValues { return values.compactMap(\.string) }
+        }
+        for part in schema.allOf ?? [] {
+            let found = pinnedValues(of: property, in: part, depth: depth + 1)
+            if !found.isEmpty { return found }
+        }
+        return []
+    }
+
+    func variantSuggestion(_ variant: Schema, index: Int) -> String {
+        if let title = variant.title, !Naming.words(title).isEmpty { return title }
+        return "Variant\(index + 1)"
+    }
+
+    /// Case names from wire values, with the words all values share at the start removed
+    /// (`chatkit.user_message`, `chatkit.widget` → `userMessage`, `widget`).
+    func caseNames(fromValues values: [String]) -> [String] {
+        let split = values.map { Naming.words($0).map { $0.lowercased() } }
+        let trimmed = strippingCommonAffixes(split, suffix: false)
+        return trimmed.map { Naming.memberName($0.joined(separator: "_")) }
+    }
+
+    /// Case names from variant types, with shared leading and trailing words removed
+    /// (`ActiveStatus`, `LockedStatus` → `active`, `locked`).
+    func caseNames(fromTypes types: [IRTypeRef]) -> [String] {
+        let split = types.map { Naming.words(caseStem($0)) }
+        var trimmed = strippingCommonAffixes(split, suffix: false)
+        trimmed = strippingCommonAffixes(trimmed, suffix: true)
+        return trimmed.map { Naming.memberName($0.joined(separator: "_")) }
+    }
+
+    func caseStem(_ type: IRTypeRef) -> String {
+        switch type {
+        case .named(let name): return String(name.split(separator: ".").last ?? Substring(name))
+        case .array(let element): return caseStem(element) + "Array"
+        case .map(let value): return caseStem(value) + "Map"
+        case .optional(let wrapped): return caseStem(wrapped)
+        default: return type.swift
+        }
+    }
+
+    /// Drops the longest run of words shared by every entry at the start (or end), keeping at least one word each
+    /// and keeping the entries distinct. A single entry is left as it is.
+    func strippingCommonAffixes(_ entries: [[String]], suffix: Bool) -> [[String]] {
+        guard entries.count > 1 else { return entries }
+        var shared = 0
+        let shortest = entries.map(\.count).min() ?? 0
+        while shared < shortest - 1 {
+            let word = suffix ? entries[0][entries[0].count - 1 - shared] : entries[0][shared]
+            let all = entries.allSatisfy { (suffix ? $0[$0.count - 1 - shared] : $0[shared]).lowercased() == word.lowercased() }
+            guard all else { break }
+            shared += 1
+        }
+        let result = entries.map { suffix ? Array($0.dropLast(shared)) : Array($0.dropFirst(shared)) }
+        return Set(result.map { $0.joined(separator: " ").lowercased() }).count == result.count ? result : entries
+    }
+}

@@ -1,0 +1,86 @@
+/// Turns a ``Document`` into an ``IRModule``: decides every Swift name, optionality and union shape.
+public struct Translator {
+    let document: Document
+    let diagnostics: DiagnosticCollector
+
+    /// Top-level type names in use.
+    var topLevelNames: Set<String> = []
+    /// Named schemas (components, other `$ref` targets, shared inline schemas) → their top-level type name.
+    var names: [SchemaID: String] = [:]
+    /// Named schemas still to declare, in discovery order.
+    var pending: [SchemaID] = []
+    var declared: Set<SchemaID> = []
+    var types: [IRType] = []
+
+    /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`.
+    public static func translate(_ document: Document, diagnostics: DiagnosticCollector) -> IRModule {
+        var translator = Translator(document: document, diagnostics: diagnostics)
+        return translator.run()
+    }
+
+    init(document: Document, diagnostics: DiagnosticCollector) {
+        self.document = document
+        self.diagnostics = diagnostics
+    }
+
+    mutating func run() -> IRModule {
+        for id in document.componentSchemas {
+            _ = name(for: id)
+        }
+        let operations = translateOperations()
+        while let id = pending.first {
+            pending.removeFirst()
+            guard !declared.contains(id), let schema = document.schemas[id], let name = names[id] else { continue }
+            declared.insert(id)
+            types.append(declaration(for: schema, named: name))
+        }
+        types.sort { $0.name < $1.name }
+        return IRModule(
+            title: document.info.title, version: document.info.version, description: document.info.description,
+            serverURL: document.servers.first?.url, types: types, operations: operations, inputs: document.files)
+    }
+
+    // MARK: - Names of named schemas
+
+    /// The top-level name of a schema that is declared on its own (a component or a `$ref` target).
+    mutating func name(for id: SchemaID) -> String {
+        if let existing = names[id] { return existing }
+        let base = Naming.typeName(suggestedName(for: id))
+        let name = uniqueTopLevelName(base, at: document.schemas[id]?.location)
+        names[id] = name
+        pending.append(id)
+        return name
+    }
+
+    /// `#/components/schemas/ThreadResource` → `ThreadResource`; a whole-file schema → its file name.
+    func suggestedName(for id: SchemaID) -> String {
+        if let last = id.pointer.last { return last }
+        let file = id.file.split(separator: "/").last.map(String.init) ?? id.file
+        return file.split(separator: ".").first.map(String.init) ?? file
+    }
+
+    mutating func uniqueTopLevelName(_ base: String, at location: SourceLocation?) -> String {
+        var candidate = base
+        if Naming.reservedTypeNames.contains(candidate) {
+            candidate += "Model"
+        }
+        if topLevelNames.contains(candidate) {
+            var counter = 2
+            while topLevelNames.contains("\(candidate)\(counter)") { counter += 1 }
+            diagnostics.warning(
+                "the Swift name '\(candidate)' is already taken; this schema is named '\(candidate)\(counter)'",
+                at: location)
+            candidate = "\(candidate)\(counter)"
+        }
+        topLevelNames.insert(candidate)
+        return candidate
+    }
+
+    /// How a declaration's source is shown: `#/components/schemas/X`, prefixed by its file when not the root.
+    func sourceDescription(_ id: SchemaID) -> String {
+        guard let root = document.files.first, id.file != root else { return "#\(id.pointer)" }
+        let folder = SpecPath.directory(of: root)
+        let file = folder.isEmpty || !id.file.hasPrefix(folder + "/") ? id.file : String(id.file.dropFirst(folder.count + 1))
+        return "\(file)#\(id.pointer)"
+    }
+}
