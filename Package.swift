@@ -39,6 +39,9 @@ let package = Package(
         .target(name: "OpenAIChatKit", dependencies: ["ForgeRuntime"], path: "Generated"),
 
         // MARK: - Tests
+        // A second generated library, from Tests/Fixtures/features.yaml, for features spec/ does not use.
+        .target(name: "ForgeFixtures", dependencies: ["ForgeRuntime"], path: "Tests/FixtureLibrary"),
+        .testTarget(name: "ForgeFixturesTests", dependencies: ["ForgeFixtures", "ForgeRuntime"]),
         .testTarget(name: "ForgeYAMLTests", dependencies: ["ForgeYAML"]),
         .testTarget(name: "ForgeDocumentTests", dependencies: ["ForgeDocument"]),
         .testTarget(name: "ForgeGeneratorTests", dependencies: ["ForgeGenerator"]),

@@ -76,12 +76,12 @@ public struct AssistantMessageItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.assistant_message", forKey: .type)
-        try container.encode(content, forKey: .content)
+        try container.encode(self.content, forKey: .content)
     }
 }
 
@@ -128,11 +128,11 @@ public struct Attachment: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(type, forKey: .type)
-        try container.encode(id, forKey: .id)
-        try container.encode(name, forKey: .name)
-        try container.encode(mimeType, forKey: .mimeType)
-        try container.encodeNullable(previewURL, forKey: .previewURL)
+        try container.encode(self.type, forKey: .type)
+        try container.encode(self.id, forKey: .id)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.mimeType, forKey: .mimeType)
+        try container.encodeNullable(self.previewURL, forKey: .previewURL)
     }
 
     /// Attachment discriminator.

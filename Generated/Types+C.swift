@@ -70,16 +70,16 @@ public struct ClientToolCallItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.client_tool_call", forKey: .type)
-        try container.encode(status, forKey: .status)
-        try container.encode(callID, forKey: .callID)
-        try container.encode(name, forKey: .name)
-        try container.encode(arguments, forKey: .arguments)
-        try container.encodeNullable(output, forKey: .output)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.callID, forKey: .callID)
+        try container.encode(self.name, forKey: .name)
+        try container.encode(self.arguments, forKey: .arguments)
+        try container.encodeNullable(self.output, forKey: .output)
     }
 
     /// Execution status for the tool call.
@@ -149,7 +149,7 @@ public struct ClosedStatus: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("closed", forKey: .type)
-        try container.encodeNullable(reason, forKey: .reason)
+        try container.encodeNullable(self.reason, forKey: .reason)
     }
 }
 
@@ -190,9 +190,9 @@ public struct ConversationResource: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("conversation", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(metadata, forKey: .metadata)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.metadata, forKey: .metadata)
     }
 }

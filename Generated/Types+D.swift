@@ -36,9 +36,9 @@ public struct DeletedConversationResource: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("conversation.deleted", forKey: .object)
-        try container.encode(deleted, forKey: .deleted)
+        try container.encode(self.deleted, forKey: .deleted)
     }
 }
 
@@ -74,8 +74,8 @@ public struct DeletedThreadResource: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread.deleted", forKey: .object)
-        try container.encode(deleted, forKey: .deleted)
+        try container.encode(self.deleted, forKey: .deleted)
     }
 }

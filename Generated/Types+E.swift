@@ -42,10 +42,10 @@ public struct ErrorObject: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(message, forKey: .message)
-        try container.encode(type, forKey: .type)
-        try container.encodeNullable(param, forKey: .param)
-        try container.encodeNullable(code, forKey: .code)
+        try container.encode(self.message, forKey: .message)
+        try container.encode(self.type, forKey: .type)
+        try container.encodeNullable(self.param, forKey: .param)
+        try container.encodeNullable(self.code, forKey: .code)
     }
 }
 
@@ -71,6 +71,6 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(error, forKey: .error)
+        try container.encode(self.error, forKey: .error)
     }
 }

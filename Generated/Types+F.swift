@@ -31,7 +31,7 @@ public struct FileAnnotation: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("file", forKey: .type)
-        try container.encode(source, forKey: .source)
+        try container.encode(self.source, forKey: .source)
     }
 }
 
@@ -63,6 +63,6 @@ public struct FileAnnotationSource: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("file", forKey: .type)
-        try container.encode(filename, forKey: .filename)
+        try container.encode(self.filename, forKey: .filename)
     }
 }

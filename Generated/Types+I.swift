@@ -32,7 +32,7 @@ public struct InferenceOptions: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullable(toolChoice, forKey: .toolChoice)
-        try container.encodeNullable(model, forKey: .model)
+        try container.encodeNullable(self.toolChoice, forKey: .toolChoice)
+        try container.encodeNullable(self.model, forKey: .model)
     }
 }

@@ -68,6 +68,6 @@ public struct LockedStatus: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("locked", forKey: .type)
-        try container.encodeNullable(reason, forKey: .reason)
+        try container.encodeNullable(self.reason, forKey: .reason)
     }
 }

@@ -37,8 +37,8 @@ public struct ResponseOutputText: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("output_text", forKey: .type)
-        try container.encode(text, forKey: .text)
-        try container.encode(annotations, forKey: .annotations)
+        try container.encode(self.text, forKey: .text)
+        try container.encode(self.annotations, forKey: .annotations)
     }
 
     /// Generated from `components/chatkit.yaml#/components/schemas/ResponseOutputText/properties/annotations/items`.

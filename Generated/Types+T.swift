@@ -50,12 +50,12 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.task_group", forKey: .type)
-        try container.encode(tasks, forKey: .tasks)
+        try container.encode(self.tasks, forKey: .tasks)
     }
 
     /// Task entry that appears within a task group.
@@ -91,9 +91,9 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(type, forKey: .type)
-            try container.encodeNullable(heading, forKey: .heading)
-            try container.encodeNullable(summary, forKey: .summary)
+            try container.encode(self.type, forKey: .type)
+            try container.encodeNullable(self.heading, forKey: .heading)
+            try container.encodeNullable(self.summary, forKey: .summary)
         }
 
         /// Subtype for the grouped task.
@@ -192,14 +192,14 @@ public struct TaskItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.task", forKey: .type)
-        try container.encode(taskType, forKey: .taskType)
-        try container.encodeNullable(heading, forKey: .heading)
-        try container.encodeNullable(summary, forKey: .summary)
+        try container.encode(self.taskType, forKey: .taskType)
+        try container.encodeNullable(self.heading, forKey: .heading)
+        try container.encodeNullable(self.summary, forKey: .summary)
     }
 
     /// Subtype for the task.
@@ -322,10 +322,10 @@ public struct ThreadItemListResource: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("list", forKey: .object)
-        try container.encode(data, forKey: .data)
-        try container.encodeNullable(firstID, forKey: .firstID)
-        try container.encodeNullable(lastID, forKey: .lastID)
-        try container.encode(hasMore, forKey: .hasMore)
+        try container.encode(self.data, forKey: .data)
+        try container.encodeNullable(self.firstID, forKey: .firstID)
+        try container.encodeNullable(self.lastID, forKey: .lastID)
+        try container.encode(self.hasMore, forKey: .hasMore)
     }
 }
 
@@ -372,10 +372,10 @@ public struct ThreadListResource: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("list", forKey: .object)
-        try container.encode(data, forKey: .data)
-        try container.encodeNullable(firstID, forKey: .firstID)
-        try container.encodeNullable(lastID, forKey: .lastID)
-        try container.encode(hasMore, forKey: .hasMore)
+        try container.encode(self.data, forKey: .data)
+        try container.encodeNullable(self.firstID, forKey: .firstID)
+        try container.encodeNullable(self.lastID, forKey: .lastID)
+        try container.encode(self.hasMore, forKey: .hasMore)
     }
 }
 
@@ -426,12 +426,12 @@ public struct ThreadResource: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encodeNullable(title, forKey: .title)
-        try container.encode(status, forKey: .status)
-        try container.encode(user, forKey: .user)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encodeNullable(self.title, forKey: .title)
+        try container.encode(self.status, forKey: .status)
+        try container.encode(self.user, forKey: .user)
     }
 
     /// Current status for the thread. Defaults to active for newly created threads.
@@ -487,6 +487,6 @@ public struct ToolChoice: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
     }
 }

@@ -26,7 +26,7 @@ public struct UpdateConversationBody: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullable(metadata, forKey: .metadata)
+        try container.encodeNullable(self.metadata, forKey: .metadata)
     }
 }
 
@@ -57,7 +57,7 @@ public struct UrlAnnotation: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("url", forKey: .type)
-        try container.encode(source, forKey: .source)
+        try container.encode(self.source, forKey: .source)
     }
 }
 
@@ -89,7 +89,7 @@ public struct UrlAnnotationSource: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("url", forKey: .type)
-        try container.encode(url, forKey: .url)
+        try container.encode(self.url, forKey: .url)
     }
 }
 
@@ -121,7 +121,7 @@ public struct UserMessageInputText: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("input_text", forKey: .type)
-        try container.encode(text, forKey: .text)
+        try container.encode(self.text, forKey: .text)
     }
 }
 
@@ -181,14 +181,14 @@ public struct UserMessageItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.user_message", forKey: .type)
-        try container.encode(content, forKey: .content)
-        try container.encode(attachments, forKey: .attachments)
-        try container.encodeNullable(inferenceOptions, forKey: .inferenceOptions)
+        try container.encode(self.content, forKey: .content)
+        try container.encode(self.attachments, forKey: .attachments)
+        try container.encodeNullable(self.inferenceOptions, forKey: .inferenceOptions)
     }
 
     /// Generated from `components/chatkit.yaml#/components/schemas/UserMessageItem/properties/content/items`.
@@ -244,6 +244,6 @@ public struct UserMessageQuotedText: Codable, Hashable, Sendable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode("quoted_text", forKey: .type)
-        try container.encode(text, forKey: .text)
+        try container.encode(self.text, forKey: .text)
     }
 }

@@ -50,11 +50,11 @@ public struct WidgetMessageItem: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
+        try container.encode(self.id, forKey: .id)
         try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(createdAt, forKey: .createdAt)
-        try container.encode(threadID, forKey: .threadID)
+        try container.encode(self.createdAt, forKey: .createdAt)
+        try container.encode(self.threadID, forKey: .threadID)
         try container.encode("chatkit.widget", forKey: .type)
-        try container.encode(widget, forKey: .widget)
+        try container.encode(self.widget, forKey: .widget)
     }
 }

@@ -163,9 +163,11 @@ public struct Renderer {
         var codingKeys: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
+        let memberNames = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
         for property in structure.properties {
             let key = "." + property.swiftName
             let bare = property.swiftName.trimmingBackticks
+            let member = "self.\(property.swiftName)"
             codingKeys.append(
                 bare == property.wireName
                     ? "case \(property.swiftName)" : "case \(property.swiftName) = \(SwiftText.literal(property.wireName))")
@@ -191,18 +193,25 @@ public struct Renderer {
             let declared = property.isOptional ? optional(swiftType) : swiftType
             entry["type"] = declared
             properties.append(entry)
-            parameters.append("\(bare): \(declared)\(property.isRequired ? "" : " = nil")")
-            assignments.append("self.\(bare) = \(property.swiftName)")
+            // A keyword (`self`, `default`) cannot be used as a local name: give the parameter a separate one.
+            var local = property.swiftName
+            if property.swiftName != bare {
+                local = bare + "Value"
+                while memberNames.contains(local) { local += "_" }
+            }
+            let label = local == property.swiftName ? property.swiftName : "\(property.swiftName) \(local)"
+            parameters.append("\(label): \(declared)\(property.isRequired ? "" : " = nil")")
+            assignments.append("\(member) = \(local)")
             switch (property.isRequired, property.isNullable) {
             case (true, false):
-                decodeLines.append("self.\(bare) = try container.decode(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encode(\(property.swiftName), forKey: \(key))")
+                decodeLines.append("\(member) = try container.decode(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encode(\(member), forKey: \(key))")
             case (true, true):
-                decodeLines.append("self.\(bare) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeNullable(\(property.swiftName), forKey: \(key))")
+                decodeLines.append("\(member) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeNullable(\(member), forKey: \(key))")
             case (false, _):
-                decodeLines.append("self.\(bare) = try container.decodeIfPresent(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeIfPresent(\(property.swiftName), forKey: \(key))")
+                decodeLines.append("\(member) = try container.decodeIfPresent(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")
             }
         }
         if decodeLines.isEmpty { decodeLines.append("_ = container") }

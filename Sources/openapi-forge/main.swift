@@ -11,11 +11,21 @@ struct OpenAPIForge: ParsableCommand {
         subcommands: [Generate.self],
         defaultSubcommand: Generate.self
     )
-}
 
-/// Exit codes: 0 success, 1 errors in the input (or a stale `--check`), 2 usage errors.
-enum ExitStatus {
-    static let inputErrors = ExitCode(1)
+    /// Exit codes: 0 success, 1 errors in the input, 2 usage errors (argument-parser's default is 64).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                printError(fullMessage(for: error))
+                exit(withError: ExitCode(2))
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 struct Generate: ParsableCommand {
@@ -44,7 +54,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Access level of generated declarations: public, package or internal.")
     var accessModifier: String = "public"
 
-    @Flag(help: "Print the translated intermediate representation as JSON to stdout instead of writing files.")
+    @Flag(help: "Print the translated intermediate representation as JSON to stdout.")
     var dumpIR = false
 
     @Flag(help: "Write nothing; exit 1 if the output folder differs from what would be generated.")
@@ -63,52 +73,38 @@ struct Generate: ParsableCommand {
         if output == nil && !dumpIR {
             throw ValidationError("--output is required unless --dump-ir is given")
         }
+        if check && dryRun {
+            throw ValidationError("--check and --dry-run cannot be combined")
+        }
     }
 
     func run() throws {
         let start = Date()
-        let diagnostics = DiagnosticCollector()
-        var templateSet = TemplateSet.builtin
-        if let templates {
-            do {
-                templateSet = try templateSet.overriding(with: loadTemplateOverrides(from: templates))
-            } catch {
-                printError("error: \(error)")
-                throw ExitStatus.inputErrors
-            }
-        }
-        let options = RenderOptions(accessModifier: RenderOptions.AccessModifier(rawValue: accessModifier)!, inputName: input)
-        let result = Pipeline.run(
-            root: input, reader: FileSystemSpecReader(), templates: templateSet, options: options,
-            diagnostics: diagnostics)
-        for diagnostic in diagnostics.diagnostics {
+        let mode: GenerateRequest.Mode = check ? .check : (dryRun || output == nil) ? .dryRun : .write
+        let request = GenerateRequest(
+            input: input, output: output ?? FileManager.default.temporaryDirectory.path + "/openapi-forge-dump",
+            templatesFolder: templates, accessModifier: RenderOptions.AccessModifier(rawValue: accessModifier)!,
+            mode: mode)
+        let result = generate(request)
+        for diagnostic in result.diagnostics {
             printError(diagnostic.description)
         }
-        guard let result else { throw ExitStatus.inputErrors }
-
-        if dumpIR {
+        if dumpIR, let module = result.module {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            FileHandle.standardOutput.write(try encoder.encode(result.module))
+            FileHandle.standardOutput.write(try encoder.encode(module))
             FileHandle.standardOutput.write(Data("\n".utf8))
-            if output == nil { return }
         }
-        let writer = OutputWriter(folder: output!)
-        if check || dryRun {
-            let plan = try writer.plan(result.files)
-            for path in plan.written { printError("would write \(path)") }
-            for path in plan.removed { printError("would remove \(path)") }
-            if check && !plan.isClean {
-                printError("error: \(output!) is out of date with \(input); regenerate it")
-                throw ExitStatus.inputErrors
+        if let summary = result.summary, output != nil {
+            if mode != .write {
+                for path in summary.written { printError("would write \(path)") }
+                for path in summary.removed { printError("would remove \(path)") }
+            } else if !quiet {
+                let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
+                printError("\(output!): \(summary) in \(elapsed) s")
             }
-            return
         }
-        let summary = try writer.write(result.files)
-        if !quiet {
-            let elapsed = String(format: "%.2f", Date().timeIntervalSince(start))
-            printError("\(output!): \(summary) in \(elapsed) s")
-        }
+        if result.failed { throw ExitCode(1) }
     }
 }
 

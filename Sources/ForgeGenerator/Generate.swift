@@ -1,0 +1,85 @@
+import Foundation
+
+/// What the `generate` command does, as a function the CLI, the plugins and the tests share.
+public struct GenerateRequest: Sendable {
+    public enum Mode: Sendable {
+        /// Write changed files and remove stale ones.
+        case write
+        /// Write nothing; report what would change.
+        case dryRun
+        /// Write nothing; fail when anything would change.
+        case check
+    }
+
+    public var input: String
+    public var output: String
+    public var templatesFolder: String?
+    public var accessModifier: RenderOptions.AccessModifier
+    public var mode: Mode
+
+    public init(
+        input: String, output: String, templatesFolder: String? = nil,
+        accessModifier: RenderOptions.AccessModifier = .public, mode: Mode = .write
+    ) {
+        self.input = input
+        self.output = output
+        self.templatesFolder = templatesFolder
+        self.accessModifier = accessModifier
+        self.mode = mode
+    }
+}
+
+public struct GenerateResult: Sendable {
+    /// Every diagnostic, in order.
+    public var diagnostics: [Diagnostic]
+    /// The translated module, when translation succeeded.
+    public var module: IRModule?
+    /// What was (or, for a dry run or check, would be) written and removed.
+    public var summary: OutputWriter.Summary?
+
+    /// Errors in the input, or stale output under `.check`.
+    public var failed: Bool {
+        diagnostics.contains { $0.severity == .error } || module == nil
+    }
+}
+
+/// Runs the pipeline and, unless it failed, updates the output folder. On any error nothing is written.
+public func generate(_ request: GenerateRequest) -> GenerateResult {
+    let diagnostics = DiagnosticCollector()
+    var templates = TemplateSet.builtin
+    if let folder = request.templatesFolder {
+        do {
+            templates = try templates.overriding(with: loadTemplateOverrides(from: folder))
+        } catch {
+            diagnostics.error("\(error)", at: nil)
+            return GenerateResult(diagnostics: diagnostics.diagnostics)
+        }
+    }
+    let options = RenderOptions(accessModifier: request.accessModifier, inputName: request.input)
+    guard
+        let output = Pipeline.run(
+            root: request.input, reader: FileSystemSpecReader(), templates: templates, options: options,
+            diagnostics: diagnostics)
+    else {
+        return GenerateResult(diagnostics: diagnostics.diagnostics)
+    }
+    let writer = OutputWriter(folder: request.output)
+    do {
+        let summary: OutputWriter.Summary
+        switch request.mode {
+        case .write:
+            summary = try writer.write(output.files)
+        case .dryRun, .check:
+            summary = try writer.plan(output.files)
+            if request.mode == .check && !summary.isClean {
+                diagnostics.error(
+                    "\(request.output) is out of date with \(request.input) (\(summary.written.count) to write, \(summary.removed.count) to remove); regenerate it",
+                    at: nil)
+            }
+        }
+        return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module, summary: summary)
+    } catch {
+        diagnostics.error("cannot write \(request.output): \(error)", at: nil)
+        return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module)
+    }
+}
