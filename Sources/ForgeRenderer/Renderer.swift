@@ -59,6 +59,11 @@ public struct Renderer {
         return files.sorted { $0.path < $1.path }
     }
 
+    /// The Swift text of one declaration (with its nested types), as it appears in a generated file.
+    public func render(declaration type: IRType) throws(TemplateError) -> String {
+        try renderDeclaration(type, templates.library())
+    }
+
     /// One declaration rendered on its own (nested ones first, indented into it), so that no Mustache context
     /// leaks from a parent and indentation is exact.
     func renderDeclaration(_ type: IRType, _ library: MustacheLibrary) throws(TemplateError) -> String {

@@ -14,6 +14,19 @@ public struct IRModule: Codable, Equatable, Sendable {
     public var operations: [IROperation]
     /// Input files, the root first, for the generated header.
     public var inputs: [String]
+
+    public init(
+        title: String, version: String, description: String? = nil, serverURL: String?, types: [IRType],
+        operations: [IROperation], inputs: [String]
+    ) {
+        self.title = title
+        self.version = version
+        self.description = description
+        self.serverURL = serverURL
+        self.types = types
+        self.operations = operations
+        self.inputs = inputs
+    }
 }
 
 /// A Swift type the generator declares.

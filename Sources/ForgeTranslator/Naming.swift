@@ -60,7 +60,9 @@ public enum Naming {
     public static func singular(_ name: String) -> String {
         if name.hasSuffix("ies"), name.count > 4 { return String(name.dropLast(3)) + "y" }
         if name.hasSuffix("ses") || name.hasSuffix("xes") { return String(name.dropLast(2)) }
-        if name.hasSuffix("s"), !name.hasSuffix("ss"), name.count > 3 { return String(name.dropLast()) }
+        if name.hasSuffix("s"), !name.hasSuffix("ss"), !name.hasSuffix("us"), !name.hasSuffix("is"), name.count > 3 {
+            return String(name.dropLast())
+        }
         return name
     }
 

@@ -1,0 +1,109 @@
+import ForgeFixtures
+import ForgeRuntime
+import Foundation
+import Testing
+
+func decode<T: Decodable>(_ type: T.Type, _ json: String) throws -> T {
+    try JSONDecoder().decode(T.self, from: Data(json.utf8))
+}
+
+/// Encodes and returns the JSON as a JSONValue, for exact comparisons independent of key order.
+func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
+    try JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode(value))
+}
+
+@Suite struct UntaggedUnionTests {
+    @Test func decodesTheFirstVariantThatMatches() throws {
+        #expect(try decode(StringOrList.self, #""hello""#) == .string("hello"))
+        #expect(try decode(StringOrList.self, #"["a", "b"]"#) == .stringArray(["a", "b"]))
+        #expect(try encoded(StringOrList.stringArray(["a"])) == ["a"])
+    }
+
+    @Test func noMatchingVariantGivesOneErrorNamingEach() throws {
+        do {
+            _ = try decode([String: StringOrList].self, #"{"prompt": 42}"#)
+            Issue.record("decoding 42 as StringOrList should fail")
+        } catch let DecodingError.dataCorrupted(context) {
+            #expect(context.codingPath.map(\.stringValue) == ["prompt"])
+            #expect(context.debugDescription.hasPrefix("No variant of StringOrList matched: string: "))
+            #expect(context.debugDescription.contains("; stringArray: "))
+        }
+    }
+
+    @Test func anyOfWithNullIsAnOptionalUnionOfTheRest() throws {
+        #expect(try decode(Shape.self, #"{"radius": 1.5}"#) == .circle(Circle(radius: 1.5)))
+        #expect(try decode(Shape.self, #"{"side": 9007199254740993}"#) == .square(Square(side: 9_007_199_254_740_993)))
+        #expect(try decode([Shape?].self, "[null]") == [nil])
+    }
+}
+
+@Suite struct CompositionTests {
+    @Test func allOfMergesTheBasePropertiesFirst() throws {
+        let pet = try decode(Pet.self, #"{"name": "Rex", "kind": "dog", "nickname": null, "age": 3}"#)
+        #expect(pet == Pet(name: "Rex", kind: .dog, nickname: nil, age: 3))
+        #expect(try encoded(pet) == ["name": "Rex", "kind": "dog", "age": 3])
+    }
+
+    @Test func enumValuesThatAreNotIdentifiers() throws {
+        #expect(Pet.Kind.knownCases == [.dog, .cat, .inBetween, ._1024x1024, .empty])
+        #expect(try decode(Pet.Kind.self, #""1024x1024""#) == ._1024x1024)
+        #expect(try decode(Pet.Kind.self, #""""#) == .empty)
+        #expect(try decode(Pet.Kind.self, #""in_between""#).rawValue == "in_between")
+        #expect(try decode(Pet.Kind.self, #""hamster""#) == .unknown("hamster"))
+    }
+
+    @Test func typeArrayAndNullableTrueBothMeanOptional() throws {
+        let pet = try decode(Pet.self, #"{"name": "Tom", "kind": "cat"}"#)
+        #expect(pet.nickname == nil)
+        #expect(pet.age == nil)
+    }
+
+    @Test func aliasOfAComponentIsTheSameType() {
+        let alias: PetAlias = Pet(name: "x", kind: .cat)
+        let identifier: Identifier = "abc"
+        #expect(alias.name == "x")
+        #expect(identifier == "abc")
+    }
+
+    @Test func recursiveSchemasDecodeAtAnyDepth() throws {
+        let tree = try decode(
+            TreeNode.self, #"{"label": "a", "children": [{"label": "b", "children": [{"label": "c", "children": []}]}]}"#)
+        #expect(tree.children[0].children[0].label == "c")
+        #expect(try decode(TreeNode.self, String(data: JSONEncoder().encode(tree), encoding: .utf8)!) == tree)
+    }
+}
+
+@Suite struct NamingInGeneratedCodeTests {
+    @Test func keywordPropertiesKeepTheirWireNames() throws {
+        let json = #"{"default": "d", "self": true, "class": 2, "protocol": "p", "Type": "t", "2fa-enabled": false, "created_at": 7}"#
+        let value = try decode(Keywords.self, json)
+        #expect(value.default == "d")
+        #expect(value.`self` == true)
+        #expect(value.class == 2)
+        #expect(value.type == "t")
+        #expect(value._2faEnabled == false)
+        #expect(try encoded(value) == decode(JSONValue.self, json))
+        let made = Keywords(default: "d", self: true, class: 2)
+        #expect(try encoded(made) == ["default": "d", "self": true, "class": 2])
+    }
+
+    @Test func mapsNestedArraysAndAnyJSON() throws {
+        let json = #"{"counts": {"a": 1}, "matrix": [[1.5, 2]], "anything": {"x": [1, "y", null]}, "free_form": {"k": true}, "optional_strings": ["a", null]}"#
+        let bag = try decode(Bag.self, json)
+        #expect(bag.counts == ["a": 1])
+        #expect(bag.matrix == [[1.5, 2]])
+        #expect(bag.anything == ["x": [1, "y", nil]])
+        #expect(bag.freeForm == ["k": true])
+        #expect(bag.optionalStrings == ["a", nil])
+        #expect(try encoded(bag) == decode(JSONValue.self, json))
+    }
+}
+
+@Suite struct ExplicitMappingTests {
+    @Test func mappingValuesSelectTheVariant() throws {
+        #expect(try decode(Event.self, #"{"kind": "open", "at": 5}"#) == .open(Opened(kind: "open", at: 5)))
+        #expect(try decode(Event.self, #"{"kind": "shut"}"#) == .shut(Closed(kind: "shut")))
+        let unknown = try decode(Event.self, #"{"kind": "Opened", "at": 5}"#)
+        #expect(unknown == .unknown(["kind": "Opened", "at": 5]))
+    }
+}

@@ -1,0 +1,30 @@
+import ForgeGenerator
+import Testing
+
+@Suite struct SwiftTextTests {
+    @Test(arguments: [
+        ("plain", #""plain""#),
+        ("say \"hi\"", #""say \"hi\"""#),
+        (#"back\slash \(interpolation)"#, #""back\\slash \\(interpolation)""#),
+        ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
+        ("nul\u{0}bell\u{7}", #""nul\0bell\u{7}""#),
+        ("\"\"\" triple", #""\"\"\" triple""#),
+        ("é ✓", #""é ✓""#),
+    ])
+    func literals(text: String, literal: String) {
+        #expect(SwiftText.literal(text) == literal)
+    }
+
+    @Test func docLinesSplitEveryLineBreakSoNothingEndsTheComment() {
+        let text = "First */ line\r\nsecond\rthird\u{2028}fourth\n\nfifth with \u{0} nul"
+        #expect(
+            SwiftText.docLines(text) == [
+                "/// First */ line", "/// second", "/// third", "/// fourth", "///", "/// fifth with \u{FFFD} nul",
+            ])
+    }
+
+    @Test func docLinesDropLeadingAndTrailingBlankLinesAndTrailingSpaces() {
+        #expect(SwiftText.docLines("\n  \nText.   \n\n") == ["/// Text."])
+        #expect(SwiftText.docLines(nil) == [])
+    }
+}
