@@ -124,6 +124,15 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
             /// The values this version of the API description lists.
             public static let knownCases: [Self] = [.custom, .thought]
 
+            /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+            public static func == (lhs: Self, rhs: Self) -> Bool {
+                lhs.rawValue == rhs.rawValue
+            }
+
+            public func hash(into hasher: inout Hasher) {
+                hasher.combine(rawValue)
+            }
+
             public init(from decoder: any Decoder) throws {
                 self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
             }
@@ -229,6 +238,15 @@ public struct TaskItem: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.custom, .thought]
+
+        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.rawValue == rhs.rawValue
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rawValue)
+        }
 
         public init(from decoder: any Decoder) throws {
             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))

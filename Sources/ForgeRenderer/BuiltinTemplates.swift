@@ -72,6 +72,15 @@ enum BuiltinTemplates {
     /// The values this version of the API description lists.
     {{access}}static let knownCases: [Self] = [{{knownCases}}]
 
+    /// Values are equal when their raw values are: `.{{fallback}}("x")` equals the listed case for `"x"`.
+    {{access}}static func == (lhs: Self, rhs: Self) -> Bool {
+        lhs.rawValue == rhs.rawValue
+    }
+
+    {{access}}func hash(into hasher: inout Hasher) {
+        hasher.combine(rawValue)
+    }
+
     {{access}}init(from decoder: any Decoder) throws {
         self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
     }

@@ -246,8 +246,14 @@ private struct Builder {
             let (line, column) = lineAndColumn(ofByte: parser.problem_offset)
             var message = problem
             if parser.problem_value != -1 {
-                let hex = String(UInt8(truncatingIfNeeded: parser.problem_value), radix: 16, uppercase: true)
-                message += " (byte 0x\(hex.count == 1 ? "0" + hex : hex))"
+                let hex = String(parser.problem_value, radix: 16, uppercase: true)
+                if problem.contains("UTF-8") {
+                    // The value is the offending byte.
+                    message += " (byte 0x\(String(repeating: "0", count: max(0, 2 - hex.count)) + hex))"
+                } else {
+                    // Control characters and invalid characters: the value is a code point, not a byte.
+                    message += " (U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex))"
+                }
             }
             return YAMLError(location: SourceLocation(file: file, line: line, column: column), message: message)
         }

@@ -107,3 +107,12 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         #expect(unknown == .unknown(["kind": "Opened", "at": 5]))
     }
 }
+
+@Suite struct OpenEnumTests {
+    @Test func theFallbackHoldingAListedValueEqualsThatCase() {
+        #expect(Pet.Kind.unknown("dog") == .dog)
+        #expect(Set([Pet.Kind.unknown("dog"), .dog]).count == 1)
+        #expect(Pet.Kind.unknown("hamster") != .dog)
+        #expect(Pet.Kind(rawValue: "cat") == .cat)
+    }
+}

@@ -118,6 +118,15 @@ import Testing
                 /// The values this version of the API description lists.
                 public static let knownCases: [Self] = [.asc, .desc, .inProgress]
 
+                /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+                public static func == (lhs: Self, rhs: Self) -> Bool {
+                    lhs.rawValue == rhs.rawValue
+                }
+
+                public func hash(into hasher: inout Hasher) {
+                    hasher.combine(rawValue)
+                }
+
                 public init(from decoder: any Decoder) throws {
                     self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
                 }
@@ -441,6 +450,15 @@ import Testing
 
                         /// The values this version of the API description lists.
                         public static let knownCases: [Self] = [.custom, .thought]
+
+                        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+                        public static func == (lhs: Self, rhs: Self) -> Bool {
+                            lhs.rawValue == rhs.rawValue
+                        }
+
+                        public func hash(into hasher: inout Hasher) {
+                            hasher.combine(rawValue)
+                        }
 
                         public init(from decoder: any Decoder) throws {
                             self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
