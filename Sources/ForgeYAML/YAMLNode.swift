@@ -164,8 +164,11 @@ extension YAMLNode {
             return [".inf", ".Inf", ".INF"].contains(String(Substring(utf8)))
         }
         guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else { return false }
-        if utf8.starts(with: "0x".utf8) || utf8.starts(with: "0o".utf8) {
+        if utf8.starts(with: "0x".utf8) {
             return utf8.count > 2 && utf8.dropFirst(2).allSatisfy { isHexDigit($0) }
+        }
+        if utf8.starts(with: "0o".utf8) {
+            return utf8.count > 2 && utf8.dropFirst(2).allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "7")).contains($0) }
         }
         var seenExponent = false
         var previous: UInt8 = 0
