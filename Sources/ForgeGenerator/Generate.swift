@@ -14,16 +14,20 @@ public struct GenerateRequest: Sendable {
     public var input: String
     public var output: String
     public var templatesFolder: String?
-    public var accessModifier: RenderOptions.AccessModifier
+    /// A configuration file (see ``GeneratorConfiguration``).
+    public var configFile: String?
+    /// Overrides the configuration file's access modifier when set.
+    public var accessModifier: RenderOptions.AccessModifier?
     public var mode: Mode
 
     public init(
-        input: String, output: String, templatesFolder: String? = nil,
-        accessModifier: RenderOptions.AccessModifier = .public, mode: Mode = .write
+        input: String, output: String, templatesFolder: String? = nil, configFile: String? = nil,
+        accessModifier: RenderOptions.AccessModifier? = nil, mode: Mode = .write
     ) {
         self.input = input
         self.output = output
         self.templatesFolder = templatesFolder
+        self.configFile = configFile
         self.accessModifier = accessModifier
         self.mode = mode
     }
@@ -55,11 +59,26 @@ public func generate(_ request: GenerateRequest) -> GenerateResult {
             return GenerateResult(diagnostics: diagnostics.diagnostics)
         }
     }
-    let options = RenderOptions(accessModifier: request.accessModifier, inputName: request.input)
+    var configuration = GeneratorConfiguration()
+    if let file = request.configFile {
+        do {
+            let bytes = try FileSystemSpecReader().read(file)
+            guard let parsed = GeneratorConfiguration.parse(bytes, file: file, diagnostics: diagnostics) else {
+                return GenerateResult(diagnostics: diagnostics.diagnostics)
+            }
+            configuration = parsed
+        } catch {
+            diagnostics.error("cannot read configuration '\(file)': \(error)", at: nil)
+            return GenerateResult(diagnostics: diagnostics.diagnostics)
+        }
+    }
+    let options = RenderOptions(
+        accessModifier: request.accessModifier ?? configuration.accessModifier ?? .public, inputName: request.input,
+        clientName: configuration.clientName, apiKeyEnvironmentVariable: configuration.apiKeyEnvironmentVariable)
     guard
         let output = Pipeline.run(
-            root: request.input, reader: FileSystemSpecReader(), templates: templates, options: options,
-            diagnostics: diagnostics)
+            root: request.input, reader: FileSystemSpecReader(), templates: templates,
+            translatorOptions: configuration.translator, options: options, diagnostics: diagnostics)
     else {
         return GenerateResult(diagnostics: diagnostics.diagnostics)
     }

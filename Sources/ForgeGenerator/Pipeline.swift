@@ -12,13 +12,14 @@ public enum Pipeline {
 
     /// Runs every stage. Returns `nil` when `diagnostics` holds an error (nothing should then be written).
     public static func run(
-        root: String, reader: any SpecFileReader, templates: TemplateSet = .builtin, options: RenderOptions,
+        root: String, reader: any SpecFileReader, templates: TemplateSet = .builtin,
+        translatorOptions: TranslatorOptions = TranslatorOptions(), options: RenderOptions,
         diagnostics: DiagnosticCollector
     ) -> Output? {
         guard let document = DocumentLoader.load(root: root, reader: reader, diagnostics: diagnostics) else {
             return nil
         }
-        let module = Translator.translate(document, diagnostics: diagnostics)
+        let module = Translator.translate(document, options: translatorOptions, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         do {
             let files = try Renderer(templates: templates, options: options).render(module)

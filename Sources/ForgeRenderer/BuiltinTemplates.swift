@@ -20,6 +20,76 @@ enum BuiltinTemplates {
 }
 
 """##,
+        "Client": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{#header}}
+{{.}}
+{{/header}}
+
+import Foundation
+import ForgeRuntime
+
+{{titleDoc}}
+///
+/// Every call goes through ``APIClient``: it adds the API key, retries connection failures, timeouts, 408, 409,
+/// 429 and 5xx responses with exponential backoff (honouring `Retry-After`), and turns any other non-2xx response
+/// into an ``APIError``.
+{{access}}struct {{clientName}}: Sendable, CustomStringConvertible {
+    /// Sends the requests; holds the configuration (base URL, key, timeout, retry policy, transport).
+    {{access}}var api: APIClient
+
+    /// Creates a client from a full configuration.
+    {{access}}init(configuration: ClientConfiguration) {
+        self.api = APIClient(configuration: configuration)
+    }
+
+    /// Creates a client. {{apiKeyDoc}}
+    {{access}}init(
+        apiKey: String? = nil,
+        {{baseURLParameter}},
+        extraHeaders: [String: String] = [:],
+        timeout: TimeInterval = 600,
+        retryPolicy: RetryPolicy = RetryPolicy(),
+        transport: any HTTPTransport = URLSessionTransport()
+    ) {
+        self.init(
+            configuration: ClientConfiguration(
+                baseURL: baseURL, apiKey: {{apiKeyExpression}}, extraHeaders: extraHeaders,
+                timeout: timeout, retryPolicy: retryPolicy, transport: transport))
+    }
+
+    /// Describes the configuration; never includes the API key.
+    {{access}}var description: String { "{{clientName}}(\(api.configuration))" }
+{{#operations}}
+
+    {{#docLines}}
+    {{.}}
+    {{/docLines}}
+    {{#deprecated}}
+    @available(*, deprecated)
+    {{/deprecated}}
+    {{access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
+        {{#requestLines}}
+        {{.}}
+        {{/requestLines}}
+        {{sendLine}}
+    }
+    {{#pager}}
+
+    {{#docLines}}
+    {{.}}
+    {{/docLines}}
+    {{access}}func {{name}}({{parameters}}) -> AutoPager<{{itemType}}> {
+        AutoPager { cursor in
+            let page = try await self.{{operationName}}({{callArguments}})
+            return Page(items: page.{{data}}, hasMore: page.{{hasMore}}, nextCursor: page.{{nextCursor}})
+        }
+    }
+    {{/pager}}
+{{/operations}}
+}
+
+"""##,
         "Declaration": ##"""
 {{%CONTENT_TYPE: TEXT}}
 {{#docLines}}

@@ -155,6 +155,24 @@ public struct IROperation: Codable, Equatable, Sendable {
     public var errors: [IRResponse]
     /// Security scheme names that apply (any one of them suffices).
     public var security: [String]
+    /// One of the schemes is HTTP bearer: the client sends its API key as `Authorization: Bearer`.
+    public var usesBearerAuth: Bool
+    /// Set when the operation is a cursor-paginated list.
+    public var pagination: IRPagination?
+}
+
+/// A list operation recognised by shape: a cursor query parameter, and a response with a `data` array, `has_more`
+/// and `last_id`.
+public struct IRPagination: Codable, Equatable, Sendable {
+    /// The method returning every item lazily (`allThreads`).
+    public var swiftName: String
+    /// The Swift name of the cursor parameter (`after`).
+    public var cursorParameter: String
+    public var itemType: IRTypeRef
+    /// Swift names of the response's properties.
+    public var dataProperty: String
+    public var hasMoreProperty: String
+    public var nextCursorProperty: String
 }
 
 public struct IRParameter: Codable, Equatable, Sendable {

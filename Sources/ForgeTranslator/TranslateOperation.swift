@@ -4,7 +4,7 @@ extension Translator {
         var result: [IROperation] = []
         for operation in document.operations {
             let operationID = operation.operationID ?? defaultOperationID(operation)
-            let swiftName = Naming.memberName(operationID)
+            let swiftName = methodName(for: operationID)
             if usedMethodNames.contains(swiftName) {
                 diagnostics.error(
                     "operation '\(operationID)' maps to the Swift method '\(swiftName)', which another operation already uses",
@@ -15,6 +15,16 @@ extension Translator {
             result.append(translateOperation(operation, id: operationID, swiftName: swiftName))
         }
         return result
+    }
+
+    /// The configured name, else the operationId without the configured suffixes, in lowerCamelCase.
+    func methodName(for operationID: String) -> String {
+        if let configured = options.operationNames[operationID] { return Naming.escapeIfNeeded(configured) }
+        var words = Naming.words(operationID)
+        for suffix in options.dropOperationSuffixes where words.count > 1 {
+            if words.last?.lowercased() == suffix.lowercased() { words.removeLast() }
+        }
+        return Naming.memberName(words.joined(separator: "_"))
     }
 
     /// `get /chatkit/threads/{thread_id}` → `getChatkitThreadsThreadId`.
@@ -64,11 +74,32 @@ extension Translator {
             }
         }
         let security = (operation.security ?? document.security).flatMap { $0 }
+        let bearer = security.contains { name in
+            document.securitySchemes.contains { $0.name == name && $0.kind == .httpBearer }
+        }
         return IROperation(
             swiftName: swiftName, operationID: id, method: operation.method.rawValue.uppercased(), path: operation.path,
             summary: operation.summary, doc: operation.description, deprecated: operation.deprecated,
             tags: operation.tags, parameters: parameters, requestBody: body, success: success, errors: errors,
-            security: security)
+            security: security, usesBearerAuth: bearer,
+            pagination: pagination(swiftName: swiftName, parameters: parameters, success: success))
+    }
+
+    /// Cursor pagination, recognised by shape so that no endpoint is special-cased: a query parameter `after`
+    /// (or `starting_after`), and a response struct with an array `data`, a boolean `has_more` and `last_id`.
+    mutating func pagination(swiftName: String, parameters: [IRParameter], success: IRResponse?) -> IRPagination? {
+        guard let cursor = parameters.first(where: { $0.location == .query && ["after", "starting_after"].contains($0.wireName) }),
+            case .named(let responseName)? = success?.type,
+            case .structure(let page)? = type(named: responseName)?.kind,
+            let data = page.properties.first(where: { $0.wireName == "data" }), case .array(let item) = data.type,
+            let hasMore = page.properties.first(where: { $0.wireName == "has_more" && $0.type == .bool }),
+            let lastID = page.properties.first(where: { $0.wireName == "last_id" && $0.type == .string })
+        else { return nil }
+        let base = swiftName.hasPrefix("list") && swiftName.count > 4
+            ? "all" + swiftName.dropFirst(4) : swiftName + "AutoPaging"
+        return IRPagination(
+            swiftName: base, cursorParameter: cursor.swiftName, itemType: item, dataProperty: data.swiftName,
+            hasMoreProperty: hasMore.swiftName, nextCursorProperty: lastID.swiftName)
     }
 
     /// A shared parameter (`components/parameters/ListOrder`) names its inline type after itself; otherwise the

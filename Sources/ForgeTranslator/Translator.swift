@@ -2,6 +2,7 @@
 public struct Translator {
     let document: Document
     let diagnostics: DiagnosticCollector
+    let options: TranslatorOptions
 
     /// Top-level type names in use.
     var topLevelNames: Set<String> = []
@@ -13,14 +14,17 @@ public struct Translator {
     var types: [IRType] = []
 
     /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`.
-    public static func translate(_ document: Document, diagnostics: DiagnosticCollector) -> IRModule {
-        var translator = Translator(document: document, diagnostics: diagnostics)
+    public static func translate(
+        _ document: Document, options: TranslatorOptions = TranslatorOptions(), diagnostics: DiagnosticCollector
+    ) -> IRModule {
+        var translator = Translator(document: document, diagnostics: diagnostics, options: options)
         return translator.run()
     }
 
-    init(document: Document, diagnostics: DiagnosticCollector) {
+    init(document: Document, diagnostics: DiagnosticCollector, options: TranslatorOptions) {
         self.document = document
         self.diagnostics = diagnostics
+        self.options = options
     }
 
     mutating func run() -> IRModule {
@@ -50,6 +54,18 @@ public struct Translator {
         names[id] = name
         pending.append(id)
         return name
+    }
+
+    /// The declaration of a top-level type, declaring it now if it is still pending.
+    mutating func type(named name: String) -> IRType? {
+        if let existing = types.first(where: { $0.name == name }) { return existing }
+        guard let id = names.first(where: { $0.value == name })?.key, !declared.contains(id),
+            let schema = document.schemas[id]
+        else { return nil }
+        declared.insert(id)
+        let declaration = declaration(for: schema, named: name)
+        types.append(declaration)
+        return declaration
     }
 
     /// `#/components/schemas/ThreadResource` → `ThreadResource`; a whole-file schema → its file name.

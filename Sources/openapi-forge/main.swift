@@ -37,6 +37,7 @@ struct Generate: ParsableCommand {
 
             Examples:
               openapi-forge generate spec/openapi.yaml --output Generated
+              openapi-forge generate spec/openapi.yaml --config spec/openapi-forge.yaml --output Generated
               openapi-forge generate spec/openapi.yaml --output Generated --check
               openapi-forge generate spec/openapi.yaml --dump-ir > ir.json
             """
@@ -51,8 +52,11 @@ struct Generate: ParsableCommand {
     @Option(help: "A folder of .mustache files that override built-in templates of the same name.")
     var templates: String?
 
-    @Option(help: "Access level of generated declarations: public, package or internal.")
-    var accessModifier: String = "public"
+    @Option(help: "A configuration file (YAML): client name, API key variable, operation naming, access level.")
+    var config: String?
+
+    @Option(help: "Access level of generated declarations: public, package or internal (overrides the configuration).")
+    var accessModifier: String?
 
     @Flag(help: "Print the translated intermediate representation as JSON to stdout.")
     var dumpIR = false
@@ -67,7 +71,7 @@ struct Generate: ParsableCommand {
     var quiet = false
 
     func validate() throws {
-        guard RenderOptions.AccessModifier(rawValue: accessModifier) != nil else {
+        guard accessModifier.map({ RenderOptions.AccessModifier(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--access-modifier must be public, package or internal")
         }
         if output == nil && !dumpIR {
@@ -83,8 +87,8 @@ struct Generate: ParsableCommand {
         let mode: GenerateRequest.Mode = check ? .check : (dryRun || output == nil) ? .dryRun : .write
         let request = GenerateRequest(
             input: input, output: output ?? FileManager.default.temporaryDirectory.path + "/openapi-forge-dump",
-            templatesFolder: templates, accessModifier: RenderOptions.AccessModifier(rawValue: accessModifier)!,
-            mode: mode)
+            templatesFolder: templates, configFile: config,
+            accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode)
         let result = generate(request)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)

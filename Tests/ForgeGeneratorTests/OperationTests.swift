@@ -11,6 +11,7 @@ import Testing
         return try #require(
             Pipeline.run(
                 root: "spec/openapi.yaml", reader: FileSystemSpecReader(),
+                translatorOptions: TranslatorOptions(dropOperationSuffixes: ["Method"]),
                 options: RenderOptions(inputName: "spec/openapi.yaml"), diagnostics: DiagnosticCollector())
         ).module
     }
@@ -20,10 +21,10 @@ import Testing
         #expect(module.serverURL == "https://api.openai.com/v1")
         #expect(
             module.operations.map { "\($0.method) \($0.path) \($0.swiftName)" } == [
-                "GET /chatkit/threads listThreadsMethod",
-                "GET /chatkit/threads/{thread_id} getThreadMethod",
-                "DELETE /chatkit/threads/{thread_id} deleteThreadMethod",
-                "GET /chatkit/threads/{thread_id}/items listThreadItemsMethod",
+                "GET /chatkit/threads listThreads",
+                "GET /chatkit/threads/{thread_id} getThread",
+                "DELETE /chatkit/threads/{thread_id} deleteThread",
+                "GET /chatkit/threads/{thread_id}/items listThreadItems",
                 "GET /conversations/{conversation_id} getConversation",
                 "POST /conversations/{conversation_id} updateConversation",
                 "DELETE /conversations/{conversation_id} deleteConversation",
@@ -46,6 +47,11 @@ import Testing
             ])
         #expect(list.success?.type == .named("ThreadListResource"))
         #expect(list.security == ["ApiKeyAuth"])
+        #expect(list.usesBearerAuth)
+        let pagination = try #require(list.pagination)
+        #expect(pagination.swiftName == "allThreads")
+        #expect(pagination.itemType == .named("ThreadResource"))
+        #expect(pagination.cursorParameter == "after")
     }
 
     @Test func updateConversationHasABodyAndARateLimitResponse() throws {
@@ -57,6 +63,37 @@ import Testing
         let rateLimited = try #require(update.errors.first { $0.status == "429" })
         #expect(rateLimited.type == .named("ErrorResponse"))
         #expect(rateLimited.headers.map { "\($0.wireName) \($0.swiftName): \($0.type.swift)" } == ["Retry-After retryAfter: Int"])
+    }
+
+    @Test func getOperationsAreNotPaginated() throws {
+        let module = try projectModule()
+        #expect(module.operations.filter { $0.pagination != nil }.map(\.swiftName) == ["listThreads", "listThreadItems"])
+    }
+
+    @Test(arguments: [
+        ("ListThreadsMethod", ["Method"], [:], "listThreads"),
+        ("Method", ["Method"], [:], "method"),
+        ("getConversation", ["Method"], [:], "getConversation"),
+        ("ListThreadsMethod", ["Method"], ["ListThreadsMethod": "threads"], "threads"),
+        ("delete_thread_operation", ["Operation"], [:], "deleteThread"),
+    ])
+    func methodNamingRule(operationID: String, suffixes: [String], overrides: [String: String], expected: String)
+        throws
+    {
+        let yaml = """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /a:
+                get: {operationId: \(operationID), responses: {'204': {description: ok}}}
+            """
+        let diagnostics = DiagnosticCollector()
+        let document = try #require(
+            DocumentLoader.load(root: "spec.yaml", reader: InMemorySpecFiles(["spec.yaml": yaml]), diagnostics: diagnostics))
+        let module = Translator.translate(
+            document, options: TranslatorOptions(dropOperationSuffixes: suffixes, operationNames: overrides),
+            diagnostics: diagnostics)
+        #expect(module.operations.map(\.swiftName) == [expected])
     }
 
     @Test func duplicateMethodNamesAreAnError() throws {

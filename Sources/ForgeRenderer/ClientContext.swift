@@ -1,0 +1,159 @@
+import ForgeTranslator
+
+extension Renderer {
+    /// The context of `Client.mustache`: one method per operation, plus an auto-paging method per list.
+    func clientContext(_ module: IRModule) -> [String: Any] {
+        let apiKeyExpression =
+            options.apiKeyEnvironmentVariable.map {
+                "apiKey.map { APIKey($0) } ?? ClientConfiguration.apiKey(fromEnvironment: \(SwiftText.literal($0)))"
+            } ?? "apiKey.map { APIKey($0) }"
+        let apiKeyDoc =
+            options.apiKeyEnvironmentVariable.map {
+                "The API key defaults to the `\($0.replacingOccurrences(of: "`", with: "'"))` environment variable."
+            } ?? "Without an API key, requests are sent unauthenticated."
+        return [
+            "header": header(),
+            "access": access,
+            "clientName": options.clientName,
+            "titleDoc": SwiftText.docLines("A client for \(module.title): one method per operation.").first ?? "///",
+            "baseURLParameter": module.serverURL.map { "baseURL: URL = URL(string: \(SwiftText.literal($0)))!" }
+                ?? "baseURL: URL",
+            "apiKeyExpression": apiKeyExpression,
+            "apiKeyDoc": apiKeyDoc,
+            "operations": module.operations.map(operationContext),
+        ]
+    }
+
+    /// A method's parameter list being built: labels, local names (keywords get a separate one) and doc lines.
+    struct Signature {
+        var parameters: [String] = []
+        var arguments: [(label: String, local: String, isCursor: Bool)] = []
+        var docs: [String] = []
+        var used: Set<String>
+
+        /// Declares a parameter and returns the local name to use in the body.
+        mutating func declare(_ swiftName: String, type: String, required: Bool, doc: String?, isCursor: Bool = false)
+            -> String
+        {
+            let bare = swiftName.trimmingBackticks
+            var local = swiftName
+            if swiftName != bare {
+                local = bare + "Value"
+                while used.contains(local) { local += "_" }
+                used.insert(local)
+            }
+            let label = local == swiftName ? swiftName : "\(swiftName) \(local)"
+            parameters.append("\(label): \(type)\(required ? "" : "? = nil")")
+            let firstLine = (doc ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            docs.append("- \(bare):\(firstLine.isEmpty ? "" : " " + firstLine)")
+            arguments.append((swiftName, local, isCursor))
+            return local
+        }
+    }
+
+    func operationContext(_ operation: IROperation) -> [String: Any] {
+        var signature = Signature(used: Set(operation.parameters.map { $0.swiftName.trimmingBackticks }))
+        var requestLines = [
+            "var request = APIRequest(method: \(SwiftText.literal(operation.method)), path: \(SwiftText.literal(operation.path)))"
+        ]
+        // Path parameters first, then the body, then query and header parameters.
+        let pathParameters = operation.parameters.filter { $0.location == .path }
+        let otherParameters = operation.parameters.filter { $0.location != .path }
+        for parameter in pathParameters {
+            let local = signature.declare(
+                parameter.swiftName, type: parameter.type.swift, required: true, doc: parameter.doc)
+            requestLines.append("request.path(\(SwiftText.literal(parameter.wireName)), \(local))")
+        }
+        var bodyLine: String?
+        if let body = operation.requestBody {
+            var name = "body"
+            while signature.used.contains(name) { name = "request" + name.prefix(1).uppercased() + name.dropFirst() }
+            signature.used.insert(name)
+            let local = signature.declare(name, type: body.type.swift, required: body.isRequired, doc: "The request body.")
+            let line =
+                body.type == .data
+                ? "request.dataBody(\(local), contentType: \(SwiftText.literal(body.contentType)))"
+                : "try request.jsonBody(\(local))"
+            bodyLine = body.isRequired ? line : "if let \(local) { \(line) }"
+        }
+        for parameter in otherParameters {
+            let call = parameter.location == .query ? "query" : "header"
+            if let constant = parameter.constant {
+                requestLines.append(
+                    "request.\(call)(\(SwiftText.literal(parameter.wireName)), \(SwiftText.literal(constant)))")
+                continue
+            }
+            let local = signature.declare(
+                parameter.swiftName, type: parameter.type.swift, required: parameter.isRequired, doc: parameter.doc,
+                isCursor: parameter.location == .query && operation.pagination?.cursorParameter == parameter.swiftName)
+            requestLines.append("request.\(call)(\(SwiftText.literal(parameter.wireName)), \(local))")
+        }
+        if let bodyLine { requestLines.append(bodyLine) }
+        if operation.usesBearerAuth { requestLines.append("request.usesBearerAuth = true") }
+        let parameters = signature.parameters
+        let arguments = signature.arguments
+
+        let returnType: String?
+        let sendLine: String
+        switch operation.success?.type {
+        case nil:
+            returnType = nil
+            sendLine = "try await api.sendIgnoringBody(request)"
+        case .data?:
+            returnType = "Data"
+            sendLine = "return try await api.sendReturningData(request)"
+        case let type?:
+            returnType = type.swift
+            sendLine = "return try await api.send(request, returning: \(type.swift).self)"
+        }
+
+        var docLines = SwiftText.docLines(operation.summary)
+        if let doc = operation.doc, doc != operation.summary {
+            if !docLines.isEmpty { docLines.append("///") }
+            docLines += SwiftText.docLines(doc)
+        }
+        if !docLines.isEmpty { docLines.append("///") }
+        docLines.append("/// `\(operation.method) \(operation.path.replacingOccurrences(of: "`", with: "'"))`")
+        if !signature.docs.isEmpty {
+            docLines.append("///")
+            docLines.append("/// - Parameters:")
+            docLines += signature.docs.flatMap { SwiftText.docLines($0) }.map { "///   " + $0.dropFirst(4) }
+        }
+        if returnType != nil { docLines.append("/// - Returns: The decoded 2xx response.") }
+        docLines.append("/// - Throws: ``APIError`` for a non-2xx status, an undecodable body, a timeout or a connection failure.")
+
+        var context: [String: Any] = [
+            "name": operation.swiftName,
+            "deprecated": operation.deprecated,
+            "docLines": docLines,
+            "parameters": parameters.joined(separator: ", "),
+            "returnClause": returnType.map { " -> \($0)" } ?? "",
+            "requestLines": requestLines,
+            "sendLine": sendLine,
+            "pager": false,
+        ]
+        if let pagination = operation.pagination {
+            let callArguments = arguments.map { argument in
+                let label = argument.label.trimmingBackticks
+                return argument.isCursor ? "\(label): cursor ?? \(argument.local)" : "\(label): \(argument.local)"
+            }
+            context["pager"] = [
+                "name": pagination.swiftName,
+                "operationName": operation.swiftName,
+                "parameters": parameters.joined(separator: ", "),
+                "itemType": pagination.itemType.swift,
+                "callArguments": callArguments.joined(separator: ", "),
+                "data": pagination.dataProperty,
+                "hasMore": pagination.hasMoreProperty,
+                "nextCursor": pagination.nextCursorProperty,
+                "docLines": [
+                    "/// Every item of ``\(operation.swiftName)``, fetched page by page while the sequence is iterated.",
+                    "///",
+                    "/// The other parameters are passed to each page's request unchanged; `\(pagination.cursorParameter.trimmingBackticks)`, if given,",
+                    "/// is where the first page starts. Iteration ends after a page whose `has_more` is false.",
+                ],
+            ]
+        }
+        return context
+    }
+}
