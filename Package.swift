@@ -9,10 +9,13 @@ let package = Package(
         .library(name: "ForgeGenerator", targets: ["ForgeGenerator"]),
         .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
         .library(name: "OpenAIChatKit", targets: ["OpenAIChatKit"]),
+        .executable(name: "chatkit-threads", targets: ["chatkit-threads"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        // Tests only: the loopback HTTP server the client tests talk to.
+        .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.0"),
     ],
     targets: [
         // MARK: - Generator
@@ -37,6 +40,11 @@ let package = Package(
         // MARK: - What generated code imports, and the generated library itself
         .target(name: "ForgeRuntime"),
         .target(name: "OpenAIChatKit", dependencies: ["ForgeRuntime"], path: "Generated"),
+        // An example: `swift run chatkit-threads --help`.
+        .executableTarget(
+            name: "chatkit-threads",
+            dependencies: ["OpenAIChatKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
 
         // MARK: - Tests
         // A second generated library, from Tests/Fixtures/features.yaml, for features spec/ does not use.
@@ -46,6 +54,10 @@ let package = Package(
         .testTarget(name: "ForgeDocumentTests", dependencies: ["ForgeDocument"]),
         .testTarget(name: "ForgeGeneratorTests", dependencies: ["ForgeGenerator"]),
         .testTarget(name: "OpenAIChatKitTests", dependencies: ["OpenAIChatKit", "ForgeRuntime"]),
+        .testTarget(
+            name: "ChatKitClientTests",
+            dependencies: ["OpenAIChatKit", "ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
