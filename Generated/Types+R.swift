@@ -52,7 +52,8 @@ public struct ResponseOutputText: Codable, Hashable, Sendable {
             switch try decoder.discriminator("type") {
             case "file": self = .file(try FileAnnotation(from: decoder))
             case "url": self = .url(try UrlAnnotation(from: decoder))
-            default: self = .unknown(try JSONValue(from: decoder))
+            default:
+                self = .unknown(try JSONValue(from: decoder))
             }
         }
 

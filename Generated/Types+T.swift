@@ -280,7 +280,8 @@ public enum ThreadItem: Codable, Hashable, Sendable {
         case "chatkit.client_tool_call": self = .clientToolCall(try ClientToolCallItem(from: decoder))
         case "chatkit.task": self = .task(try TaskItem(from: decoder))
         case "chatkit.task_group": self = .taskGroup(try TaskGroupItem(from: decoder))
-        default: self = .unknown(try JSONValue(from: decoder))
+        default:
+            self = .unknown(try JSONValue(from: decoder))
         }
     }
 
@@ -467,7 +468,8 @@ public struct ThreadResource: Codable, Hashable, Sendable {
             case "active": self = .active(try ActiveStatus(from: decoder))
             case "locked": self = .locked(try LockedStatus(from: decoder))
             case "closed": self = .closed(try ClosedStatus(from: decoder))
-            default: self = .unknown(try JSONValue(from: decoder))
+            default:
+                self = .unknown(try JSONValue(from: decoder))
             }
         }
 

@@ -202,7 +202,8 @@ public struct UserMessageItem: Codable, Hashable, Sendable {
             switch try decoder.discriminator("type") {
             case "input_text": self = .inputText(try UserMessageInputText(from: decoder))
             case "quoted_text": self = .quotedText(try UserMessageQuotedText(from: decoder))
-            default: self = .unknown(try JSONValue(from: decoder))
+            default:
+                self = .unknown(try JSONValue(from: decoder))
             }
         }
 

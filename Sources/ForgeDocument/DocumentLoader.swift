@@ -365,6 +365,17 @@ public struct DocumentLoader {
         }
         guard expectMapping(cursor, "a schema (a mapping or a boolean)") else { return result }
 
+        if let refNode = cursor.node["$recursiveRef"] ?? cursor.node["$dynamicRef"] {
+            // JSON Schema 2019-09 / 2020-12 recursion: the nearest enclosing schema that declares the anchor (the
+            // OpenAI spec's CompoundFilter uses `$recursiveRef: "#"` beside `$recursiveAnchor: true`).
+            if let target = recursiveTarget(of: cursor, reference: refNode.string ?? "#") {
+                let id = SchemaID(file: target.file, pointer: target.pointer)
+                enqueue(id, target)
+                result.ref = Reference(target: id, location: refNode.location)
+            } else {
+                diagnostics.error("no enclosing schema declares the anchor this reference needs", at: refNode.location)
+            }
+        }
         if let refNode = cursor.node["$ref"] {
             if let text = refNode.string, let target = resolve(text, from: cursor, at: refNode.location) {
                 let id = SchemaID(file: target.file, pointer: target.pointer)
@@ -484,6 +495,26 @@ public struct DocumentLoader {
         return result
     }
 
+    /// The enclosing schema a `$recursiveRef: "#"` (nearest `$recursiveAnchor: true`) or `$dynamicRef: "#name"`
+    /// (nearest `$dynamicAnchor: name`) designates; the outermost enclosing component schema when none declares it.
+    private func recursiveTarget(of cursor: Cursor, reference: String) -> Cursor? {
+        guard let root = files[cursor.file] else { return nil }
+        let anchorName = reference.hasPrefix("#") ? String(reference.dropFirst()) : reference
+        var tokens = cursor.pointer.tokens
+        var outermost: Cursor?
+        while !tokens.isEmpty {
+            tokens.removeLast()
+            let pointer = JSONPointer(tokens: tokens)
+            guard case .success(let node) = pointer.resolve(in: root), node.pairs != nil else { continue }
+            let candidate = Cursor(file: cursor.file, node: node, pointer: pointer)
+            if anchorName.isEmpty ? node["$recursiveAnchor"]?.bool == true : node["$dynamicAnchor"]?.string == anchorName {
+                return candidate
+            }
+            if tokens.count == 3 && tokens[0] == "components" && tokens[1] == "schemas" { outermost = candidate }
+        }
+        return outermost
+    }
+
     private mutating func schemaList(_ cursor: Cursor, _ key: String) -> [Schema]? {
         guard let list = cursor.child(key) else { return nil }
         guard let children = cursor.children(key) else {
@@ -496,7 +527,8 @@ public struct DocumentLoader {
     /// Reports `$ref` chains that loop without ever reaching a schema (`A: {$ref: B}`, `B: {$ref: A}`).
     private mutating func checkReferenceCycles() {
         var reported: Set<SchemaID> = []
-        for id in schemas.keys.sorted() {
+        let references = schemas.filter { $0.value.isPureReference }.map { (key: $0.key.description, id: $0.key) }
+        for id in references.sorted(by: { $0.key < $1.key }).map(\.id) {
             var chain: [SchemaID] = []
             var current = id
             while let schema = schemas[current], schema.isPureReference, let next = schema.ref?.target {

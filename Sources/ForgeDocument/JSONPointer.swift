@@ -31,8 +31,16 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// The pointer as written in a `$ref`: `/components/schemas/A~1B`.
     public var description: String {
-        tokens.map { "/" + $0.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1") }
-            .joined()
+        var result = ""
+        for token in tokens {
+            result += "/"
+            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                result += token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            } else {
+                result += token
+            }
+        }
+        return result
     }
 
     /// The node the pointer designates inside `root`, or the first token that does not exist.

@@ -230,12 +230,12 @@ import {{.}}
         "Union": ##"""
 {{%CONTENT_TYPE: TEXT}}
 {{access}}enum {{name}}: Codable, Hashable, Sendable {
-{{#cases}}
+{{#allCases}}
     {{#docLines}}
     {{.}}
     {{/docLines}}
     case {{name}}({{type}})
-{{/cases}}
+{{/allCases}}
 {{#fallback}}
     /// A variant this version of the API description does not know, kept as the JSON received.
     case {{fallback}}(JSONValue)
@@ -247,7 +247,14 @@ import {{.}}
         {{#cases}}
         case {{values}}: self = .{{name}}(try {{constructor}}(from: decoder))
         {{/cases}}
-        default: self = .{{fallback}}(try JSONValue(from: decoder))
+        default:
+            {{#untaggedCases}}
+            if let value = try? {{constructor}}(from: decoder) {
+                self = .{{name}}(value)
+                return
+            }
+            {{/untaggedCases}}
+            self = .{{fallback}}(try JSONValue(from: decoder))
         }
 {{/discriminator}}
 {{^discriminator}}
@@ -266,9 +273,9 @@ import {{.}}
 
     {{access}}func encode(to encoder: any Encoder) throws {
         switch self {
-        {{#cases}}
+        {{#allCases}}
         case .{{name}}(let value): try value.encode(to: encoder)
-        {{/cases}}
+        {{/allCases}}
         {{#fallback}}
         case .{{fallback}}(let value): try value.encode(to: encoder)
         {{/fallback}}

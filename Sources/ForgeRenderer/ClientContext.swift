@@ -86,7 +86,8 @@ extension Renderer {
             let local = signature.declare(
                 parameter.swiftName, type: parameter.type.swift, required: parameter.isRequired, doc: parameter.doc,
                 isCursor: parameter.location == .query && operation.pagination?.cursorParameter == parameter.swiftName)
-            requestLines.append("request.\(call)(\(SwiftText.literal(parameter.wireName)), \(local))")
+            requestLines.append(
+                "request.\(call)(\(SwiftText.literal(parameter.wireName)), \(local)\(styleArgument(parameter)))")
         }
         if let bodyLine { requestLines.append(bodyLine) }
         if operation.usesBearerAuth { requestLines.append("request.usesBearerAuth = true") }
@@ -155,5 +156,19 @@ extension Renderer {
             ]
         }
         return context
+    }
+
+    /// `, style: …` when the spec asks for something other than the location's default.
+    func styleArgument(_ parameter: IRParameter) -> String {
+        switch (parameter.location, parameter.style, parameter.explode) {
+        case (_, "deepObject"?, _):
+            return ", style: .deepObject"
+        case (.query, "form"?, false?), (.query, nil, false?):
+            return ", style: .form(explode: false)"
+        case (.header, _, true?), (.path, _, true?):
+            return ", style: .simple(explode: true)"
+        default:
+            return ""
+        }
     }
 }

@@ -73,7 +73,7 @@ public struct Renderer {
 
     /// The Swift text of one declaration (with its nested types), as it appears in a generated file.
     public func render(declaration type: IRType) throws(TemplateError) -> String {
-        try renderDeclaration(type, templates.library())
+        String(Self.tidy(try renderDeclaration(type, templates.library())).dropLast())
     }
 
     /// One declaration rendered on its own (nested ones first, indented into it), so that no Mustache context
@@ -90,7 +90,10 @@ public struct Renderer {
         guard let text = library.render(context, withTemplate: "Declaration") else {
             throw TemplateError(template: "Declaration", message: "is missing")
         }
-        return Self.tidy(text).dropLast().description
+        // Tidied once per file; here only the trailing newlines go, so the text can be indented into a parent.
+        var trimmed = text[...]
+        while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
+        return String(trimmed)
     }
 
     /// Types are grouped in files by the first letter of their name, so the compiler can work on files in
@@ -112,22 +115,49 @@ public struct Renderer {
     /// Collapses runs of blank lines and trailing spaces that conditional template sections leave behind, and ends
     /// the file with one newline.
     static func tidy(_ text: String) -> String {
-        var lines: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let end = line.lastIndex(where: { $0 != " " }).map { line.index(after: $0) } ?? line.startIndex
-            let trimmed = line[..<end]
-            if trimmed.isEmpty {
-                // No blank line twice, none right after an opening brace.
-                if lines.last?.isEmpty == true || lines.last?.hasSuffix("{") == true { continue }
-            } else if trimmed.first(where: { $0 != " " }) == "}", lines.last?.isEmpty == true {
-                // None right before a closing brace.
-                lines.removeLast()
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var lastLineStart = 0  // where the last line written starts in `output`
+        var lastLineBlank = true  // no line yet counts as blank, so leading blank lines go
+        var lastLineOpens = false
+        let bytes = Array(text.utf8)
+        var start = 0
+        while start <= bytes.count {
+            var end = start
+            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var trimmedEnd = end
+            while trimmedEnd > start && bytes[trimmedEnd - 1] == UInt8(ascii: " ") { trimmedEnd -= 1 }
+            let isBlank = trimmedEnd == start
+            if isBlank {
+                // No blank line twice, none at the start, none right after an opening brace.
+                if !(lastLineBlank || lastLineOpens) {
+                    lastLineStart = output.count
+                    output.append(UInt8(ascii: "\n"))
+                    lastLineBlank = true
+                    lastLineOpens = false
+                }
+            } else {
+                var first = start
+                while bytes[first] == UInt8(ascii: " ") { first += 1 }
+                if bytes[first] == UInt8(ascii: "}") && lastLineBlank && !output.isEmpty {
+                    // None right before a closing brace.
+                    output.removeSubrange(lastLineStart...)
+                }
+                lastLineStart = output.count
+                output.append(contentsOf: bytes[start..<trimmedEnd])
+                output.append(UInt8(ascii: "\n"))
+                lastLineBlank = false
+                lastLineOpens = bytes[trimmedEnd - 1] == UInt8(ascii: "{")
             }
-            lines.append(trimmed)
+            start = end + 1
         }
-        while lines.last?.isEmpty == true { lines.removeLast() }
-        while lines.first?.isEmpty == true { lines.removeFirst() }
-        return lines.joined(separator: "\n") + "\n"
+        while output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n")
+            && output[output.count - 2] == UInt8(ascii: "\n")
+        {
+            output.removeLast()
+        }
+        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+        return String(decoding: output, as: UTF8.self)
     }
 
     var access: String {
@@ -244,8 +274,11 @@ public struct Renderer {
     }
 
     func unionContext(_ union: IRUnion) -> [String: Any] {
+        // In a discriminated union, variants that pin no value are tried in turn before the fallback.
+        let untagged = union.discriminator == nil ? [] : union.cases.filter { $0.values.isEmpty }
         var context: [String: Any] = [
-            "cases": union.cases.map { unionCase -> [String: Any] in
+            "untaggedCases": untagged.map { ["name": $0.swiftName, "constructor": constructor($0.type)] },
+            "cases": union.cases.filter { union.discriminator == nil || !$0.values.isEmpty }.map { unionCase -> [String: Any] in
                 [
                     "name": unionCase.swiftName,
                     "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),
@@ -257,6 +290,7 @@ public struct Renderer {
             }
         ]
         context["discriminator"] = union.discriminator.map(SwiftText.literal) ?? false
+        context["allCases"] = union.cases.map { ["name": $0.swiftName, "type": $0.type.swift, "docLines": SwiftText.docLines($0.doc)] }
         context["fallback"] = union.fallbackCase ?? false
         return context
     }

@@ -23,10 +23,32 @@ public enum SwiftText {
         return result + "\""
     }
 
+    /// `docLines` for text of printable ASCII (and `\n`), the common case, without per-scalar work.
+    static func simpleDocLines(_ text: String, indent: String) -> [String] {
+        var lines: [String] = []
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+            var end = line.endIndex
+            while end > line.startIndex, line[line.index(before: end)] == UInt8(ascii: " ") || line[line.index(before: end)] == UInt8(ascii: "\t") {
+                end = line.index(before: end)
+            }
+            let content = line[line.startIndex..<end]
+            if content.isEmpty {
+                if !lines.isEmpty { lines.append(indent + "///") }
+            } else {
+                lines.append(indent + "/// " + String(decoding: content, as: UTF8.self))
+            }
+        }
+        while lines.last == indent + "///" { lines.removeLast() }
+        return lines
+    }
+
     /// `///` lines for a doc comment. Every line break in the text starts a new `///` line, so no text can end the
     /// comment; other control characters are replaced.
     public static func docLines(_ text: String?, indent: String = "") -> [String] {
         guard let text else { return [] }
+        if !text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 }) {
+            return simpleDocLines(text, indent: indent)
+        }
         var lines: [String] = []
         var current = ""
         var previousWasCR = false

@@ -1,18 +1,15 @@
 import Foundation
 
-/// A value that can be sent in a path segment, a query string or a header.
-public protocol ParameterValue {
-    /// The text sent on the wire.
-    var parameterText: String { get }
+/// How a parameter value is written (OpenAPI `style` and `explode`).
+public enum ParameterStyle: Sendable, Hashable {
+    /// Query default: `explode` repeats the name per array item (`a=1&a=2`) and writes an object's members as
+    /// their own parameters; otherwise `a=1,2` and `a=k,v,k2,v2`.
+    case form(explode: Bool)
+    /// Header and path default: comma-separated arrays and `k,v` objects (`k=v` when exploded).
+    case simple(explode: Bool)
+    /// Objects as `name[key]=value`, nested as `name[a][b]`.
+    case deepObject
 }
-
-extension String: ParameterValue { public var parameterText: String { self } }
-extension Int: ParameterValue { public var parameterText: String { String(self) } }
-extension Int32: ParameterValue { public var parameterText: String { String(self) } }
-extension Int64: ParameterValue { public var parameterText: String { String(self) } }
-extension Double: ParameterValue { public var parameterText: String { String(self) } }
-extension Float: ParameterValue { public var parameterText: String { String(self) } }
-extension Bool: ParameterValue { public var parameterText: String { self ? "true" : "false" } }
 
 /// One operation call, as generated code describes it: the runtime turns it into bytes.
 public struct APIRequest: Sendable {
@@ -33,37 +30,80 @@ public struct APIRequest: Sendable {
     }
 
     /// Fills `{name}` in the path with `value`, percent-encoded as one segment.
-    public mutating func path(_ name: String, _ value: some ParameterValue) {
-        pathValues[name] = value.parameterText
+    public mutating func path<T: Encodable>(_ name: String, _ value: T, style: ParameterStyle = .simple(explode: false)) {
+        let pairs = Self.serialize(name: name, value: value, style: style)
+        pathValues[name] = pairs.map(\.value).joined(separator: ",")
     }
 
-    /// Adds `name=value` to the query; `nil` adds nothing. Arrays are sent as repeated keys.
-    public mutating func query(_ name: String, _ value: (some ParameterValue)?) {
-        if let value { query.append((name, value.parameterText)) }
+    /// Adds a query parameter; `nil` adds nothing. Strings, numbers, booleans, string enums (as raw values),
+    /// arrays and objects are written per `style`.
+    public mutating func query<T: Encodable>(_ name: String, _ value: T?, style: ParameterStyle = .form(explode: true)) {
+        guard let value else { return }
+        query += Self.serialize(name: name, value: value, style: style)
     }
 
-    public mutating func query(_ name: String, _ values: [some ParameterValue]?) {
-        for value in values ?? [] { query.append((name, value.parameterText)) }
+    /// Sends a header; `nil` sends nothing. Arrays are comma-separated.
+    public mutating func header<T: Encodable>(_ name: String, _ value: T?, style: ParameterStyle = .simple(explode: false)) {
+        guard let value else { return }
+        let pairs = Self.serialize(name: name, value: value, style: style)
+        guard !pairs.isEmpty else { return }
+        headers.append((name, pairs.map(\.value).joined(separator: ",")))
     }
 
-    /// Adds a string enum's raw value to the query; `nil` adds nothing.
-    public mutating func query<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
-        if let value { query.append((name, value.rawValue)) }
+    /// `(name, text)` pairs for a value, through its JSON form so every `Encodable` is handled the same way.
+    static func serialize<T: Encodable>(name: String, value: T, style: ParameterStyle) -> [(name: String, value: String)] {
+        let json: JSONValue
+        if let text = value as? String {
+            json = .string(text)
+        } else if let data = try? JSONEncoder().encode(value), let decoded = try? JSONDecoder().decode(JSONValue.self, from: data) {
+            json = decoded
+        } else {
+            return []
+        }
+        switch (json, style) {
+        case (.null, _):
+            return []
+        case (.array(let items), .form(explode: true)):
+            return items.compactMap { scalarText($0).map { (name, $0) } }
+        case (.array(let items), _):
+            return [(name, items.compactMap(scalarText).joined(separator: ","))]
+        case (.object, .deepObject):
+            return deepObject(prefix: name, json)
+        case (.object(let members), .form(explode: true)):
+            return members.sorted { $0.key < $1.key }.compactMap { key, value in scalarText(value).map { (key, $0) } }
+        case (.object(let members), .simple(explode: true)):
+            let text = members.sorted { $0.key < $1.key }.compactMap { key, value in scalarText(value).map { "\(key)=\($0)" } }
+            return [(name, text.joined(separator: ","))]
+        case (.object(let members), _):
+            let text = members.sorted { $0.key < $1.key }.flatMap { key, value in scalarText(value).map { [key, $0] } ?? [] }
+            return [(name, text.joined(separator: ","))]
+        default:
+            return scalarText(json).map { [(name, $0)] } ?? []
+        }
     }
 
-    /// Fills `{name}` with a string enum's raw value.
-    public mutating func path<T: RawRepresentable>(_ name: String, _ value: T) where T.RawValue == String {
-        pathValues[name] = value.rawValue
+    static func deepObject(prefix: String, _ json: JSONValue) -> [(name: String, value: String)] {
+        switch json {
+        case .object(let members):
+            return members.sorted { $0.key < $1.key }.flatMap { deepObject(prefix: "\(prefix)[\($0.key)]", $0.value) }
+        case .array(let items):
+            return items.flatMap { deepObject(prefix: "\(prefix)[]", $0) }
+        default:
+            return scalarText(json).map { [(prefix, $0)] } ?? []
+        }
     }
 
-    /// Sends a string enum's raw value as a header; `nil` sends nothing.
-    public mutating func header<T: RawRepresentable>(_ name: String, _ value: T?) where T.RawValue == String {
-        if let value { headers.append((name, value.rawValue)) }
-    }
-
-    /// Sends a header; `nil` sends nothing.
-    public mutating func header(_ name: String, _ value: (some ParameterValue)?) {
-        if let value { headers.append((name, value.parameterText)) }
+    static func scalarText(_ json: JSONValue) -> String? {
+        switch json {
+        case .string(let text): return text
+        case .integer(let value): return String(value)
+        case .number(let value): return value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+        case .bool(let value): return value ? "true" : "false"
+        case .null: return nil
+        case .array, .object:
+            guard let data = try? JSONEncoder().encode(json) else { return nil }
+            return String(decoding: data, as: UTF8.self)
+        }
     }
 
     /// Sends `value` as a JSON body.

@@ -188,6 +188,10 @@ public struct IRParameter: Codable, Equatable, Sendable {
     /// A header or query value the spec fixes (single-value enum): sent without the caller passing it.
     public var constant: String?
     public var doc: String?
+    /// OpenAPI `style` when the spec sets one (`form`, `simple`, `deepObject`…); `nil` means the location's default.
+    public var style: String?
+    /// OpenAPI `explode` when the spec sets it.
+    public var explode: Bool?
 }
 
 public struct IRBody: Codable, Equatable, Sendable {

@@ -48,7 +48,21 @@ extension Translator {
             parameters.append(
                 IRParameter(
                     swiftName: name, wireName: parameter.name, location: location, type: type,
-                    isRequired: parameter.required, constant: constant, doc: parameter.description))
+                    isRequired: parameter.required, constant: constant, doc: parameter.description,
+                    style: parameter.style, explode: parameter.explode))
+        }
+        // A path key may carry a fixed query (`/responses?beta=true`): those become constant query parameters.
+        var path = operation.path
+        if let mark = path.firstIndex(of: "?") {
+            for item in path[path.index(after: mark)...].split(separator: "&") {
+                let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                parameters.append(
+                    IRParameter(
+                        swiftName: uniqueMember(Naming.memberName(parts[0]), in: &used), wireName: parts[0],
+                        location: .query, type: .string, isRequired: true, constant: parts.count > 1 ? parts[1] : "",
+                        doc: nil, style: nil, explode: nil))
+            }
+            path = String(path[..<mark])
         }
         var body: IRBody?
         if let requestBody = operation.requestBody {
@@ -78,7 +92,7 @@ extension Translator {
             document.securitySchemes.contains { $0.name == name && $0.kind == .httpBearer }
         }
         return IROperation(
-            swiftName: swiftName, operationID: id, method: operation.method.rawValue.uppercased(), path: operation.path,
+            swiftName: swiftName, operationID: id, method: operation.method.rawValue.uppercased(), path: path,
             summary: operation.summary, doc: operation.description, deprecated: operation.deprecated,
             tags: operation.tags, parameters: parameters, requestBody: body, success: success, errors: errors,
             security: security, usesBearerAuth: bearer,

@@ -145,7 +145,17 @@ extension Translator {
     mutating func declareInline(_ schema: Schema, in scope: inout Scope, suggestion: String) -> String {
         guard let parent = scope.qualifiedName else {
             if let existing = names[schema.id] { return existing }
-            let name = uniqueTopLevelName(Naming.typeName(suggestion), at: schema.location)
+            // An inline type takes its suggested name, else that name + `Item`, else a number: no warning, since
+            // no name written in the spec is lost.
+            var base = Naming.typeName(suggestion)
+            if topLevelNames.contains(base) || Naming.reservedTypeNames.contains(base) { base += "Item" }
+            var name = base
+            var counter = 2
+            while topLevelNames.contains(name) {
+                name = "\(base)\(counter)"
+                counter += 1
+            }
+            topLevelNames.insert(name)
             names[schema.id] = name
             declared.insert(schema.id)
             types.append(declaration(for: schema, named: name))
@@ -182,7 +192,8 @@ extension Translator {
             kind = .union(translateUnion(core, variants: variants, in: &scope))
         } else if !core.properties.isEmpty || !(core.allOf ?? []).isEmpty {
             if let parts = core.allOf, parts.count == 1, isPlainWrapper(core) {
-                let inner = typeRef(parts[0], in: &scope, suggestion: name)
+                var topLevel = Scope.topLevel
+                let inner = typeRef(parts[0], in: &topLevel, suggestion: name)
                 kind = .alias(inner.nullable ? .optional(inner.type) : inner.type)
             } else {
                 kind = .structure(translateStruct(core, in: &scope))
@@ -190,7 +201,9 @@ extension Translator {
         } else if isStringEnum(core) {
             kind = .stringEnum(translateEnum(core))
         } else {
-            kind = .alias(structuralType(core, in: &scope, suggestion: name))
+            // A typealias cannot contain nested types: inline types under it are declared at the top level.
+            var topLevel = Scope.topLevel
+            kind = .alias(structuralType(core, in: &topLevel, suggestion: name))
         }
         return IRType(
             name: name, source: sourceDescription(schema.id), doc: docText(schema), deprecated: schema.deprecated,

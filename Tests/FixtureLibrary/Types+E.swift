@@ -15,7 +15,8 @@ public enum Event: Codable, Hashable, Sendable {
         switch try decoder.discriminator("kind") {
         case "open": self = .`open`(try Opened(from: decoder))
         case "shut": self = .shut(try Closed(from: decoder))
-        default: self = .unknown(try JSONValue(from: decoder))
+        default:
+            self = .unknown(try JSONValue(from: decoder))
         }
     }
 

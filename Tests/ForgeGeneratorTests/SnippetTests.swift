@@ -178,7 +178,8 @@ import Testing
                     switch try decoder.discriminator("type") {
                     case "active": self = .active(try ActiveStatus(from: decoder))
                     case "locked": self = .locked(try LockedStatus(from: decoder))
-                    default: self = .unknown(try JSONValue(from: decoder))
+                    default:
+                        self = .unknown(try JSONValue(from: decoder))
                     }
                 }
 
@@ -266,7 +267,8 @@ import Testing
                     switch try decoder.discriminator("type") {
                     case "chatkit.user_message": self = .userMessage(try UserMessageItem(from: decoder))
                     case "chatkit.widget": self = .widget(try WidgetMessageItem(from: decoder))
-                    default: self = .unknown(try JSONValue(from: decoder))
+                    default:
+                        self = .unknown(try JSONValue(from: decoder))
                     }
                 }
 
