@@ -15,18 +15,14 @@ public struct ActiveStatus: Codable, Hashable, Sendable {
     public init() {
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("active", forKey: .type)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("active", forKey: "type")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("active", forKey: .type)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("active", forKey: "type")
     }
 }
 
@@ -55,33 +51,24 @@ public struct AssistantMessageItem: Codable, Hashable, Sendable {
         self.content = content
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case content
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.assistant_message", forKey: .type)
-        self.content = try container.decode([ResponseOutputText].self, forKey: .content)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.assistant_message", forKey: "type")
+        self.content = try container.decode([ResponseOutputText].self, forKey: "content")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.assistant_message", forKey: .type)
-        try container.encode(self.content, forKey: .content)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.assistant_message", forKey: "type")
+        try container.encode(self.content, forKey: "content")
     }
 }
 
@@ -109,30 +96,22 @@ public struct Attachment: Codable, Hashable, Sendable {
         self.previewURL = previewURL
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case id
-        case name
-        case mimeType = "mime_type"
-        case previewURL = "preview_url"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.type = try container.decode(Attachment.AttachmentType.self, forKey: .type)
-        self.id = try container.decode(String.self, forKey: .id)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.mimeType = try container.decode(String.self, forKey: .mimeType)
-        self.previewURL = try container.decodeNullable(String.self, forKey: .previewURL)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(Attachment.AttachmentType.self, forKey: "type")
+        self.id = try container.decode(String.self, forKey: "id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.mimeType = try container.decode(String.self, forKey: "mime_type")
+        self.previewURL = try container.decodeNullable(String.self, forKey: "preview_url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.type, forKey: .type)
-        try container.encode(self.id, forKey: .id)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.mimeType, forKey: .mimeType)
-        try container.encodeNullable(self.previewURL, forKey: .previewURL)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.id, forKey: "id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.mimeType, forKey: "mime_type")
+        try container.encodeNullable(self.previewURL, forKey: "preview_url")
     }
 
     /// Attachment discriminator.

@@ -41,45 +41,32 @@ public struct ClientToolCallItem: Codable, Hashable, Sendable {
         self.output = output
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case status
-        case callID = "call_id"
-        case name
-        case arguments
-        case output
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.client_tool_call", forKey: .type)
-        self.status = try container.decode(ClientToolCallItem.Status.self, forKey: .status)
-        self.callID = try container.decode(String.self, forKey: .callID)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.arguments = try container.decode(String.self, forKey: .arguments)
-        self.output = try container.decodeNullable(String.self, forKey: .output)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.client_tool_call", forKey: "type")
+        self.status = try container.decode(ClientToolCallItem.Status.self, forKey: "status")
+        self.callID = try container.decode(String.self, forKey: "call_id")
+        self.name = try container.decode(String.self, forKey: "name")
+        self.arguments = try container.decode(String.self, forKey: "arguments")
+        self.output = try container.decodeNullable(String.self, forKey: "output")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.client_tool_call", forKey: .type)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.callID, forKey: .callID)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.arguments, forKey: .arguments)
-        try container.encodeNullable(self.output, forKey: .output)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.client_tool_call", forKey: "type")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.callID, forKey: "call_id")
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.arguments, forKey: "arguments")
+        try container.encodeNullable(self.output, forKey: "output")
     }
 
     /// Execution status for the tool call.
@@ -144,21 +131,16 @@ public struct ClosedStatus: Codable, Hashable, Sendable {
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case reason
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("closed", forKey: .type)
-        self.reason = try container.decodeNullable(String.self, forKey: .reason)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("closed", forKey: "type")
+        self.reason = try container.decodeNullable(String.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("closed", forKey: .type)
-        try container.encodeNullable(self.reason, forKey: .reason)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("closed", forKey: "type")
+        try container.encodeNullable(self.reason, forKey: "reason")
     }
 }
 
@@ -182,26 +164,19 @@ public struct ConversationResource: Codable, Hashable, Sendable {
         self.metadata = metadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case metadata
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("conversation", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.metadata = try container.decode(JSONValue.self, forKey: .metadata)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("conversation", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.metadata = try container.decode(JSONValue.self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("conversation", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("conversation", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.metadata, forKey: "metadata")
     }
 }

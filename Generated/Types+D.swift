@@ -21,24 +21,18 @@ public struct DeletedConversationResource: Codable, Hashable, Sendable {
         self.deleted = deleted
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case deleted
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("conversation.deleted", forKey: .object)
-        self.deleted = try container.decode(Bool.self, forKey: .deleted)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("conversation.deleted", forKey: "object")
+        self.deleted = try container.decode(Bool.self, forKey: "deleted")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("conversation.deleted", forKey: .object)
-        try container.encode(self.deleted, forKey: .deleted)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("conversation.deleted", forKey: "object")
+        try container.encode(self.deleted, forKey: "deleted")
     }
 }
 
@@ -59,23 +53,17 @@ public struct DeletedThreadResource: Codable, Hashable, Sendable {
         self.deleted = deleted
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case deleted
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread.deleted", forKey: .object)
-        self.deleted = try container.decode(Bool.self, forKey: .deleted)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread.deleted", forKey: "object")
+        self.deleted = try container.decode(Bool.self, forKey: "deleted")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread.deleted", forKey: .object)
-        try container.encode(self.deleted, forKey: .deleted)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread.deleted", forKey: "object")
+        try container.encode(self.deleted, forKey: "deleted")
     }
 }

@@ -25,27 +25,20 @@ public struct ErrorObject: Codable, Hashable, Sendable {
         self.code = code
     }
 
-    enum CodingKeys: String, CodingKey {
-        case message
-        case type
-        case param
-        case code
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.message = try container.decode(String.self, forKey: .message)
-        self.type = try container.decode(String.self, forKey: .type)
-        self.param = try container.decodeNullable(String.self, forKey: .param)
-        self.code = try container.decodeNullable(String.self, forKey: .code)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.message = try container.decode(String.self, forKey: "message")
+        self.type = try container.decode(String.self, forKey: "type")
+        self.param = try container.decodeNullable(String.self, forKey: "param")
+        self.code = try container.decodeNullable(String.self, forKey: "code")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.message, forKey: .message)
-        try container.encode(self.type, forKey: .type)
-        try container.encodeNullable(self.param, forKey: .param)
-        try container.encodeNullable(self.code, forKey: .code)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.message, forKey: "message")
+        try container.encode(self.type, forKey: "type")
+        try container.encodeNullable(self.param, forKey: "param")
+        try container.encodeNullable(self.code, forKey: "code")
     }
 }
 
@@ -60,17 +53,13 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
         self.error = error
     }
 
-    enum CodingKeys: String, CodingKey {
-        case error
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.error = try container.decode(ErrorObject.self, forKey: .error)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.error = try container.decode(ErrorObject.self, forKey: "error")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.error, forKey: .error)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.error, forKey: "error")
     }
 }

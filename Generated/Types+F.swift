@@ -17,21 +17,16 @@ public struct FileAnnotation: Codable, Hashable, Sendable {
         self.source = source
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case source
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("file", forKey: .type)
-        self.source = try container.decode(FileAnnotationSource.self, forKey: .source)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("file", forKey: "type")
+        self.source = try container.decode(FileAnnotationSource.self, forKey: "source")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("file", forKey: .type)
-        try container.encode(self.source, forKey: .source)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("file", forKey: "type")
+        try container.encode(self.source, forKey: "source")
     }
 }
 
@@ -49,20 +44,15 @@ public struct FileAnnotationSource: Codable, Hashable, Sendable {
         self.filename = filename
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case filename
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("file", forKey: .type)
-        self.filename = try container.decode(String.self, forKey: .filename)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("file", forKey: "type")
+        self.filename = try container.decode(String.self, forKey: "filename")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("file", forKey: .type)
-        try container.encode(self.filename, forKey: .filename)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("file", forKey: "type")
+        try container.encode(self.filename, forKey: "filename")
     }
 }

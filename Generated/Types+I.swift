@@ -19,20 +19,15 @@ public struct InferenceOptions: Codable, Hashable, Sendable {
         self.model = model
     }
 
-    enum CodingKeys: String, CodingKey {
-        case toolChoice = "tool_choice"
-        case model
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.toolChoice = try container.decodeNullable(ToolChoice.self, forKey: .toolChoice)
-        self.model = try container.decodeNullable(String.self, forKey: .model)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.toolChoice = try container.decodeNullable(ToolChoice.self, forKey: "tool_choice")
+        self.model = try container.decodeNullable(String.self, forKey: "model")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullable(self.toolChoice, forKey: .toolChoice)
-        try container.encodeNullable(self.model, forKey: .model)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeNullable(self.toolChoice, forKey: "tool_choice")
+        try container.encodeNullable(self.model, forKey: "model")
     }
 }

@@ -63,20 +63,15 @@ public struct LockedStatus: Codable, Hashable, Sendable {
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case reason
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("locked", forKey: .type)
-        self.reason = try container.decodeNullable(String.self, forKey: .reason)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("locked", forKey: "type")
+        self.reason = try container.decodeNullable(String.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("locked", forKey: .type)
-        try container.encodeNullable(self.reason, forKey: .reason)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("locked", forKey: "type")
+        try container.encodeNullable(self.reason, forKey: "reason")
     }
 }

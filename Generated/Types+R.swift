@@ -21,24 +21,18 @@ public struct ResponseOutputText: Codable, Hashable, Sendable {
         self.annotations = annotations
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case text
-        case annotations
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("output_text", forKey: .type)
-        self.text = try container.decode(String.self, forKey: .text)
-        self.annotations = try container.decode([ResponseOutputText.Annotation].self, forKey: .annotations)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("output_text", forKey: "type")
+        self.text = try container.decode(String.self, forKey: "text")
+        self.annotations = try container.decode([ResponseOutputText.Annotation].self, forKey: "annotations")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("output_text", forKey: .type)
-        try container.encode(self.text, forKey: .text)
-        try container.encode(self.annotations, forKey: .annotations)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("output_text", forKey: "type")
+        try container.encode(self.text, forKey: "text")
+        try container.encode(self.annotations, forKey: "annotations")
     }
 
     /// Generated from `components/chatkit.yaml#/components/schemas/ResponseOutputText/properties/annotations/items`.

@@ -29,33 +29,24 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
         self.tasks = tasks
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case tasks
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.task_group", forKey: .type)
-        self.tasks = try container.decode([TaskGroupItem.Task].self, forKey: .tasks)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.task_group", forKey: "type")
+        self.tasks = try container.decode([TaskGroupItem.Task].self, forKey: "tasks")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.task_group", forKey: .type)
-        try container.encode(self.tasks, forKey: .tasks)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.task_group", forKey: "type")
+        try container.encode(self.tasks, forKey: "tasks")
     }
 
     /// Task entry that appears within a task group.
@@ -76,24 +67,18 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
             self.summary = summary
         }
 
-        enum CodingKeys: String, CodingKey {
-            case type
-            case heading
-            case summary
-        }
-
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            self.type = try container.decode(TaskGroupItem.Task.TaskType.self, forKey: .type)
-            self.heading = try container.decodeNullable(String.self, forKey: .heading)
-            self.summary = try container.decodeNullable(String.self, forKey: .summary)
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.type = try container.decode(TaskGroupItem.Task.TaskType.self, forKey: "type")
+            self.heading = try container.decodeNullable(String.self, forKey: "heading")
+            self.summary = try container.decodeNullable(String.self, forKey: "summary")
         }
 
         public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(self.type, forKey: .type)
-            try container.encodeNullable(self.heading, forKey: .heading)
-            try container.encodeNullable(self.summary, forKey: .summary)
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encode(self.type, forKey: "type")
+            try container.encodeNullable(self.heading, forKey: "heading")
+            try container.encodeNullable(self.summary, forKey: "summary")
         }
 
         /// Subtype for the grouped task.
@@ -176,39 +161,28 @@ public struct TaskItem: Codable, Hashable, Sendable {
         self.summary = summary
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case taskType = "task_type"
-        case heading
-        case summary
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.task", forKey: .type)
-        self.taskType = try container.decode(TaskItem.TaskType.self, forKey: .taskType)
-        self.heading = try container.decodeNullable(String.self, forKey: .heading)
-        self.summary = try container.decodeNullable(String.self, forKey: .summary)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.task", forKey: "type")
+        self.taskType = try container.decode(TaskItem.TaskType.self, forKey: "task_type")
+        self.heading = try container.decodeNullable(String.self, forKey: "heading")
+        self.summary = try container.decodeNullable(String.self, forKey: "summary")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.task", forKey: .type)
-        try container.encode(self.taskType, forKey: .taskType)
-        try container.encodeNullable(self.heading, forKey: .heading)
-        try container.encodeNullable(self.summary, forKey: .summary)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.task", forKey: "type")
+        try container.encode(self.taskType, forKey: "task_type")
+        try container.encodeNullable(self.heading, forKey: "heading")
+        try container.encodeNullable(self.summary, forKey: "summary")
     }
 
     /// Subtype for the task.
@@ -321,30 +295,22 @@ public struct ThreadItemListResource: Codable, Hashable, Sendable {
         self.hasMore = hasMore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case object
-        case data
-        case firstID = "first_id"
-        case lastID = "last_id"
-        case hasMore = "has_more"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("list", forKey: .object)
-        self.data = try container.decode([ThreadItem].self, forKey: .data)
-        self.firstID = try container.decodeNullable(String.self, forKey: .firstID)
-        self.lastID = try container.decodeNullable(String.self, forKey: .lastID)
-        self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("list", forKey: "object")
+        self.data = try container.decode([ThreadItem].self, forKey: "data")
+        self.firstID = try container.decodeNullable(String.self, forKey: "first_id")
+        self.lastID = try container.decodeNullable(String.self, forKey: "last_id")
+        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("list", forKey: .object)
-        try container.encode(self.data, forKey: .data)
-        try container.encodeNullable(self.firstID, forKey: .firstID)
-        try container.encodeNullable(self.lastID, forKey: .lastID)
-        try container.encode(self.hasMore, forKey: .hasMore)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("list", forKey: "object")
+        try container.encode(self.data, forKey: "data")
+        try container.encodeNullable(self.firstID, forKey: "first_id")
+        try container.encodeNullable(self.lastID, forKey: "last_id")
+        try container.encode(self.hasMore, forKey: "has_more")
     }
 }
 
@@ -371,30 +337,22 @@ public struct ThreadListResource: Codable, Hashable, Sendable {
         self.hasMore = hasMore
     }
 
-    enum CodingKeys: String, CodingKey {
-        case object
-        case data
-        case firstID = "first_id"
-        case lastID = "last_id"
-        case hasMore = "has_more"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("list", forKey: .object)
-        self.data = try container.decode([ThreadResource].self, forKey: .data)
-        self.firstID = try container.decodeNullable(String.self, forKey: .firstID)
-        self.lastID = try container.decodeNullable(String.self, forKey: .lastID)
-        self.hasMore = try container.decode(Bool.self, forKey: .hasMore)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("list", forKey: "object")
+        self.data = try container.decode([ThreadResource].self, forKey: "data")
+        self.firstID = try container.decodeNullable(String.self, forKey: "first_id")
+        self.lastID = try container.decodeNullable(String.self, forKey: "last_id")
+        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("list", forKey: .object)
-        try container.encode(self.data, forKey: .data)
-        try container.encodeNullable(self.firstID, forKey: .firstID)
-        try container.encodeNullable(self.lastID, forKey: .lastID)
-        try container.encode(self.hasMore, forKey: .hasMore)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("list", forKey: "object")
+        try container.encode(self.data, forKey: "data")
+        try container.encodeNullable(self.firstID, forKey: "first_id")
+        try container.encodeNullable(self.lastID, forKey: "last_id")
+        try container.encode(self.hasMore, forKey: "has_more")
     }
 }
 
@@ -424,33 +382,24 @@ public struct ThreadResource: Codable, Hashable, Sendable {
         self.user = user
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case title
-        case status
-        case user
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.title = try container.decodeNullable(String.self, forKey: .title)
-        self.status = try container.decode(ThreadResource.Status.self, forKey: .status)
-        self.user = try container.decode(String.self, forKey: .user)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.title = try container.decodeNullable(String.self, forKey: "title")
+        self.status = try container.decode(ThreadResource.Status.self, forKey: "status")
+        self.user = try container.decode(String.self, forKey: "user")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encodeNullable(self.title, forKey: .title)
-        try container.encode(self.status, forKey: .status)
-        try container.encode(self.user, forKey: .user)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encodeNullable(self.title, forKey: "title")
+        try container.encode(self.status, forKey: "status")
+        try container.encode(self.user, forKey: "user")
     }
 
     /// Current status for the thread. Defaults to active for newly created threads.
@@ -496,17 +445,13 @@ public struct ToolChoice: Codable, Hashable, Sendable {
         self.id = id
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
     }
 }

@@ -15,18 +15,14 @@ public struct UpdateConversationBody: Codable, Hashable, Sendable {
         self.metadata = metadata
     }
 
-    enum CodingKeys: String, CodingKey {
-        case metadata
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.metadata = try container.decodeNullable(Metadata.self, forKey: .metadata)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.metadata = try container.decodeNullable(Metadata.self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeNullable(self.metadata, forKey: .metadata)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeNullable(self.metadata, forKey: "metadata")
     }
 }
 
@@ -43,21 +39,16 @@ public struct UrlAnnotation: Codable, Hashable, Sendable {
         self.source = source
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case source
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("url", forKey: .type)
-        self.source = try container.decode(UrlAnnotationSource.self, forKey: .source)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("url", forKey: "type")
+        self.source = try container.decode(UrlAnnotationSource.self, forKey: "source")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("url", forKey: .type)
-        try container.encode(self.source, forKey: .source)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("url", forKey: "type")
+        try container.encode(self.source, forKey: "source")
     }
 }
 
@@ -75,21 +66,16 @@ public struct UrlAnnotationSource: Codable, Hashable, Sendable {
         self.url = url
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case url
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("url", forKey: .type)
-        self.url = try container.decode(String.self, forKey: .url)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("url", forKey: "type")
+        self.url = try container.decode(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("url", forKey: .type)
-        try container.encode(self.url, forKey: .url)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("url", forKey: "type")
+        try container.encode(self.url, forKey: "url")
     }
 }
 
@@ -107,21 +93,16 @@ public struct UserMessageInputText: Codable, Hashable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case text
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("input_text", forKey: .type)
-        self.text = try container.decode(String.self, forKey: .text)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("input_text", forKey: "type")
+        self.text = try container.decode(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("input_text", forKey: .type)
-        try container.encode(self.text, forKey: .text)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("input_text", forKey: "type")
+        try container.encode(self.text, forKey: "text")
     }
 }
 
@@ -156,39 +137,28 @@ public struct UserMessageItem: Codable, Hashable, Sendable {
         self.inferenceOptions = inferenceOptions
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case content
-        case attachments
-        case inferenceOptions = "inference_options"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.user_message", forKey: .type)
-        self.content = try container.decode([UserMessageItem.Content].self, forKey: .content)
-        self.attachments = try container.decode([Attachment].self, forKey: .attachments)
-        self.inferenceOptions = try container.decodeNullable(InferenceOptions.self, forKey: .inferenceOptions)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.user_message", forKey: "type")
+        self.content = try container.decode([UserMessageItem.Content].self, forKey: "content")
+        self.attachments = try container.decode([Attachment].self, forKey: "attachments")
+        self.inferenceOptions = try container.decodeNullable(InferenceOptions.self, forKey: "inference_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.user_message", forKey: .type)
-        try container.encode(self.content, forKey: .content)
-        try container.encode(self.attachments, forKey: .attachments)
-        try container.encodeNullable(self.inferenceOptions, forKey: .inferenceOptions)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.user_message", forKey: "type")
+        try container.encode(self.content, forKey: "content")
+        try container.encode(self.attachments, forKey: "attachments")
+        try container.encodeNullable(self.inferenceOptions, forKey: "inference_options")
     }
 
     /// Generated from `components/chatkit.yaml#/components/schemas/UserMessageItem/properties/content/items`.
@@ -231,20 +201,15 @@ public struct UserMessageQuotedText: Codable, Hashable, Sendable {
         self.text = text
     }
 
-    enum CodingKeys: String, CodingKey {
-        case type
-        case text
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        try container.decodeConstant("quoted_text", forKey: .type)
-        self.text = try container.decode(String.self, forKey: .text)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("quoted_text", forKey: "type")
+        self.text = try container.decode(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("quoted_text", forKey: .type)
-        try container.encode(self.text, forKey: .text)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("quoted_text", forKey: "type")
+        try container.encode(self.text, forKey: "text")
     }
 }

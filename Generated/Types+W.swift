@@ -29,32 +29,23 @@ public struct WidgetMessageItem: Codable, Hashable, Sendable {
         self.widget = widget
     }
 
-    enum CodingKeys: String, CodingKey {
-        case id
-        case object
-        case createdAt = "created_at"
-        case threadID = "thread_id"
-        case type
-        case widget
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.id = try container.decode(String.self, forKey: .id)
-        try container.decodeConstant("chatkit.thread_item", forKey: .object)
-        self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-        self.threadID = try container.decode(String.self, forKey: .threadID)
-        try container.decodeConstant("chatkit.widget", forKey: .type)
-        self.widget = try container.decode(String.self, forKey: .widget)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        try container.decodeConstant("chatkit.thread_item", forKey: "object")
+        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        try container.decodeConstant("chatkit.widget", forKey: "type")
+        self.widget = try container.decode(String.self, forKey: "widget")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.id, forKey: .id)
-        try container.encode("chatkit.thread_item", forKey: .object)
-        try container.encode(self.createdAt, forKey: .createdAt)
-        try container.encode(self.threadID, forKey: .threadID)
-        try container.encode("chatkit.widget", forKey: .type)
-        try container.encode(self.widget, forKey: .widget)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encode("chatkit.thread_item", forKey: "object")
+        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encode(self.threadID, forKey: "thread_id")
+        try container.encode("chatkit.widget", forKey: "type")
+        try container.encode(self.widget, forKey: "widget")
     }
 }

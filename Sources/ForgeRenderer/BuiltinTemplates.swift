@@ -79,6 +79,9 @@ import ForgeRuntime
     {{#docLines}}
     {{.}}
     {{/docLines}}
+    {{#deprecated}}
+    @available(*, deprecated)
+    {{/deprecated}}
     {{access}}func {{name}}({{parameters}}) -> AutoPager<{{itemType}}> {
         AutoPager { cursor in
             let page = try await self.{{operationName}}({{callArguments}})
@@ -191,7 +194,16 @@ import {{.}}
     {{access}}var {{name}}: String { {{literal}} }
     {{/isConstant}}
     {{^isConstant}}
+    {{#storage}}
+    {{access}}var {{name}}: {{type}} {
+        get { {{storage}} }
+        set { {{storage}} = newValue }
+    }
+    var {{storage}}: {{type}}
+    {{/storage}}
+    {{^storage}}
     {{access}}var {{name}}: {{type}}
+    {{/storage}}
     {{/isConstant}}
 {{/properties}}
 
@@ -202,21 +214,15 @@ import {{.}}
         {{/initAssignments}}
     }
 
-    enum CodingKeys: String, CodingKey {
-        {{#codingKeys}}
-        {{.}}
-        {{/codingKeys}}
-    }
-
     {{access}}init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
         {{#decodeLines}}
         {{.}}
         {{/decodeLines}}
     }
 
     {{access}}func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
+        {{encodeContainer}}
         {{#encodeLines}}
         {{.}}
         {{/encodeLines}}

@@ -93,6 +93,7 @@ extension Renderer {
         if operation.usesBearerAuth { requestLines.append("request.usesBearerAuth = true") }
         let parameters = signature.parameters
         let arguments = signature.arguments
+        if requestLines.count == 1 { requestLines[0] = "let" + requestLines[0].dropFirst(3) }
 
         let returnType: String?
         let sendLine: String
@@ -144,6 +145,7 @@ extension Renderer {
                 "parameters": parameters.joined(separator: ", "),
                 "itemType": pagination.itemType.swift,
                 "callArguments": callArguments.joined(separator: ", "),
+                "deprecated": operation.deprecated,
                 "data": pagination.dataProperty,
                 "hasMore": pagination.hasMoreProperty,
                 "nextCursor": pagination.nextCursorProperty,

@@ -177,11 +177,17 @@ public struct Renderer {
         var docLines = SwiftText.docLines(type.doc)
         if !docLines.isEmpty { docLines.append("///") }
         docLines.append("/// Generated from `\(type.source.replacingOccurrences(of: "`", with: "'"))`.")
+        if type.deprecated {
+            // Not `@available(*, deprecated)`: the spec uses deprecated schemas from current ones, and every such
+            // use would be a compiler warning in the generated library.
+            docLines.append("///")
+            docLines.append("/// - Warning: Deprecated in the API description.")
+        }
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
             "docLines": docLines,
-            "deprecated": type.deprecated,
+            "deprecated": false,
             "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
         ]
         switch type.kind {
@@ -207,17 +213,13 @@ public struct Renderer {
         var properties: [[String: Any]] = []
         var parameters: [String] = []
         var assignments: [String] = []
-        var codingKeys: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
         let memberNames = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
         for property in structure.properties {
-            let key = "." + property.swiftName
+            let key = SwiftText.literal(property.wireName)
             let bare = property.swiftName.trimmingBackticks
-            let member = "self.\(property.swiftName)"
-            codingKeys.append(
-                bare == property.wireName
-                    ? "case \(property.swiftName)" : "case \(property.swiftName) = \(SwiftText.literal(property.wireName))")
+            var member = "self.\(property.swiftName)"
             var entry: [String: Any] = [
                 "name": property.swiftName,
                 "docLines": SwiftText.docLines(property.doc),
@@ -239,6 +241,14 @@ public struct Renderer {
             let swiftType = property.type.swift
             let declared = property.isOptional ? optional(swiftType) : swiftType
             entry["type"] = declared
+            // A deprecated property keeps its value in internal storage that the generated code uses, so only the
+            // library's users see the deprecation warning.
+            if property.deprecated {
+                var storage = "_" + bare
+                while memberNames.contains(storage) { storage += "_" }
+                entry["storage"] = storage
+                member = "self.\(storage)"
+            }
             properties.append(entry)
             // A keyword (`self`, `default`) cannot be used as a local name: give the parameter a separate one.
             var local = property.swiftName
@@ -262,12 +272,15 @@ public struct Renderer {
             }
         }
         if decodeLines.isEmpty { decodeLines.append("_ = container") }
-        if encodeLines.isEmpty { encodeLines.append("_ = container") }
+        // Nothing to encode still writes `{}`; without a property the container is never mutated.
+        let encodeContainer =
+            encodeLines.isEmpty
+            ? "_ = encoder.container(keyedBy: AnyCodingKey.self)" : "var container = encoder.container(keyedBy: AnyCodingKey.self)"
         return [
+            "encodeContainer": encodeContainer,
             "properties": properties,
             "initParameters": parameters.joined(separator: ", "),
             "initAssignments": assignments,
-            "codingKeys": codingKeys.isEmpty ? ["case _unused"] : codingKeys,
             "decodeLines": decodeLines,
             "encodeLines": encodeLines,
         ]

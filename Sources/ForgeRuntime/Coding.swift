@@ -29,12 +29,14 @@ extension KeyedEncodingContainer {
     }
 }
 
-/// A coding key made from any string, for reading a union's discriminator.
-public struct AnyCodingKey: CodingKey, Hashable, Sendable {
+/// A coding key made from any string. Generated types use it with string literals (`forKey: "created_at"`)
+/// instead of a `CodingKeys` enum each, which keeps large generated libraries fast to compile.
+public struct AnyCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStringLiteral {
     public var stringValue: String
     public var intValue: Int? { nil }
 
     public init(_ string: String) { self.stringValue = string }
+    public init(stringLiteral value: String) { self.stringValue = value }
     public init(stringValue: String) { self.stringValue = stringValue }
     public init?(intValue: Int) { nil }
 }

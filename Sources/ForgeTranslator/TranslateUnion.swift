@@ -23,16 +23,20 @@ extension Translator {
         }
         if let discriminator {
             var seen: [String: Int] = [:]
-            for (index, union) in cases.enumerated() {
-                for value in union.values {
+            for index in cases.indices {
+                var kept: [String] = []
+                for value in cases[index].values {
                     if let first = seen[value] {
                         diagnostics.warning(
                             "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); the first wins",
                             at: discriminator.location)
                     } else {
                         seen[value] = index
+                        kept.append(value)
                     }
                 }
+                // A variant left with no value of its own is tried by decoding, before the fallback.
+                cases[index].values = kept
             }
         }
         return IRUnion(

@@ -21,29 +21,21 @@ public struct Bag: Codable, Hashable, Sendable {
         self.optionalStrings = optionalStrings
     }
 
-    enum CodingKeys: String, CodingKey {
-        case counts
-        case matrix
-        case anything
-        case freeForm = "free_form"
-        case optionalStrings = "optional_strings"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.counts = try container.decode([String: Int].self, forKey: .counts)
-        self.matrix = try container.decode([[Double]].self, forKey: .matrix)
-        self.anything = try container.decodeIfPresent(JSONValue.self, forKey: .anything)
-        self.freeForm = try container.decodeIfPresent([String: JSONValue].self, forKey: .freeForm)
-        self.optionalStrings = try container.decodeIfPresent([String?].self, forKey: .optionalStrings)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.counts = try container.decode([String: Int].self, forKey: "counts")
+        self.matrix = try container.decode([[Double]].self, forKey: "matrix")
+        self.anything = try container.decodeIfPresent(JSONValue.self, forKey: "anything")
+        self.freeForm = try container.decodeIfPresent([String: JSONValue].self, forKey: "free_form")
+        self.optionalStrings = try container.decodeIfPresent([String?].self, forKey: "optional_strings")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.counts, forKey: .counts)
-        try container.encode(self.matrix, forKey: .matrix)
-        try container.encodeIfPresent(self.anything, forKey: .anything)
-        try container.encodeIfPresent(self.freeForm, forKey: .freeForm)
-        try container.encodeIfPresent(self.optionalStrings, forKey: .optionalStrings)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.counts, forKey: "counts")
+        try container.encode(self.matrix, forKey: "matrix")
+        try container.encodeIfPresent(self.anything, forKey: "anything")
+        try container.encodeIfPresent(self.freeForm, forKey: "free_form")
+        try container.encodeIfPresent(self.optionalStrings, forKey: "optional_strings")
     }
 }

@@ -13,18 +13,14 @@ public struct Circle: Codable, Hashable, Sendable {
         self.radius = radius
     }
 
-    enum CodingKeys: String, CodingKey {
-        case radius
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.radius = try container.decode(Double.self, forKey: .radius)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.radius = try container.decode(Double.self, forKey: "radius")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.radius, forKey: .radius)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.radius, forKey: "radius")
     }
 }
 
@@ -39,20 +35,15 @@ public struct Closed: Codable, Hashable, Sendable {
         self.reason = reason
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case reason
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.reason = try container.decodeIfPresent(String.self, forKey: .reason)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.reason, forKey: .reason)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.reason, forKey: "reason")
     }
 }

@@ -25,35 +25,25 @@ public struct Keywords: Codable, Hashable, Sendable {
         self.createdAt = createdAt
     }
 
-    enum CodingKeys: String, CodingKey {
-        case `default`
-        case `self`
-        case `class`
-        case `protocol`
-        case type = "Type"
-        case _2faEnabled = "2fa-enabled"
-        case createdAt = "created_at"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.`default` = try container.decode(String.self, forKey: .`default`)
-        self.`self` = try container.decode(Bool.self, forKey: .`self`)
-        self.`class` = try container.decode(Int.self, forKey: .`class`)
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: .`protocol`)
-        self.type = try container.decodeIfPresent(String.self, forKey: .type)
-        self._2faEnabled = try container.decodeIfPresent(Bool.self, forKey: ._2faEnabled)
-        self.createdAt = try container.decodeIfPresent(Int.self, forKey: .createdAt)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.`default` = try container.decode(String.self, forKey: "default")
+        self.`self` = try container.decode(Bool.self, forKey: "self")
+        self.`class` = try container.decode(Int.self, forKey: "class")
+        self.`protocol` = try container.decodeIfPresent(String.self, forKey: "protocol")
+        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
+        self._2faEnabled = try container.decodeIfPresent(Bool.self, forKey: "2fa-enabled")
+        self.createdAt = try container.decodeIfPresent(Int.self, forKey: "created_at")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.`default`, forKey: .`default`)
-        try container.encode(self.`self`, forKey: .`self`)
-        try container.encode(self.`class`, forKey: .`class`)
-        try container.encodeIfPresent(self.`protocol`, forKey: .`protocol`)
-        try container.encodeIfPresent(self.type, forKey: .type)
-        try container.encodeIfPresent(self._2faEnabled, forKey: ._2faEnabled)
-        try container.encodeIfPresent(self.createdAt, forKey: .createdAt)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.`default`, forKey: "default")
+        try container.encode(self.`self`, forKey: "self")
+        try container.encode(self.`class`, forKey: "class")
+        try container.encodeIfPresent(self.`protocol`, forKey: "protocol")
+        try container.encodeIfPresent(self.type, forKey: "Type")
+        try container.encodeIfPresent(self._2faEnabled, forKey: "2fa-enabled")
+        try container.encodeIfPresent(self.createdAt, forKey: "created_at")
     }
 }

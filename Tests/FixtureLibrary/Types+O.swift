@@ -15,20 +15,15 @@ public struct Opened: Codable, Hashable, Sendable {
         self.at = at
     }
 
-    enum CodingKeys: String, CodingKey {
-        case kind
-        case at
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.kind = try container.decode(String.self, forKey: .kind)
-        self.at = try container.decode(Int.self, forKey: .at)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decode(String.self, forKey: "kind")
+        self.at = try container.decode(Int.self, forKey: "at")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encode(self.at, forKey: .at)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.kind, forKey: "kind")
+        try container.encode(self.at, forKey: "at")
     }
 }

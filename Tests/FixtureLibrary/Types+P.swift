@@ -19,27 +19,20 @@ public struct Pet: Codable, Hashable, Sendable {
         self.age = age
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case kind
-        case nickname
-        case age
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.name = try container.decode(String.self, forKey: .name)
-        self.kind = try container.decode(Pet.Kind.self, forKey: .kind)
-        self.nickname = try container.decodeIfPresent(String.self, forKey: .nickname)
-        self.age = try container.decodeIfPresent(Int32.self, forKey: .age)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.name = try container.decode(String.self, forKey: "name")
+        self.kind = try container.decode(Pet.Kind.self, forKey: "kind")
+        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
+        self.age = try container.decodeIfPresent(Int32.self, forKey: "age")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.name, forKey: .name)
-        try container.encode(self.kind, forKey: .kind)
-        try container.encodeIfPresent(self.nickname, forKey: .nickname)
-        try container.encodeIfPresent(self.age, forKey: .age)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.name, forKey: "name")
+        try container.encode(self.kind, forKey: "kind")
+        try container.encodeIfPresent(self.nickname, forKey: "nickname")
+        try container.encodeIfPresent(self.age, forKey: "age")
     }
 
     /// Generated from `#/components/schemas/Pet/allOf/1/properties/kind`.

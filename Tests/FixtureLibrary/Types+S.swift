@@ -43,18 +43,14 @@ public struct Square: Codable, Hashable, Sendable {
         self.side = side
     }
 
-    enum CodingKeys: String, CodingKey {
-        case side
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.side = try container.decode(Int64.self, forKey: .side)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.side = try container.decode(Int64.self, forKey: "side")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.side, forKey: .side)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.side, forKey: "side")
     }
 }
 

@@ -15,20 +15,15 @@ public struct TreeNode: Codable, Hashable, Sendable {
         self.children = children
     }
 
-    enum CodingKeys: String, CodingKey {
-        case label
-        case children
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        self.label = try container.decode(String.self, forKey: .label)
-        self.children = try container.decode([TreeNode].self, forKey: .children)
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.label = try container.decode(String.self, forKey: "label")
+        self.children = try container.decode([TreeNode].self, forKey: "children")
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(self.label, forKey: .label)
-        try container.encode(self.children, forKey: .children)
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.label, forKey: "label")
+        try container.encode(self.children, forKey: "children")
     }
 }

@@ -50,30 +50,22 @@ import Testing
                     self.user = user
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case id
-                    case object
-                    case createdAt = "created_at"
-                    case title
-                    case user
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.id = try container.decode(String.self, forKey: .id)
-                    try container.decodeConstant("chatkit.thread", forKey: .object)
-                    self.createdAt = try container.decode(Int.self, forKey: .createdAt)
-                    self.title = try container.decodeNullable(String.self, forKey: .title)
-                    self.user = try container.decodeIfPresent(String.self, forKey: .user)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.id = try container.decode(String.self, forKey: "id")
+                    try container.decodeConstant("chatkit.thread", forKey: "object")
+                    self.createdAt = try container.decode(Int.self, forKey: "created_at")
+                    self.title = try container.decodeNullable(String.self, forKey: "title")
+                    self.user = try container.decodeIfPresent(String.self, forKey: "user")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.id, forKey: .id)
-                    try container.encode("chatkit.thread", forKey: .object)
-                    try container.encode(self.createdAt, forKey: .createdAt)
-                    try container.encodeNullable(self.title, forKey: .title)
-                    try container.encodeIfPresent(self.user, forKey: .user)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.id, forKey: "id")
+                    try container.encode("chatkit.thread", forKey: "object")
+                    try container.encode(self.createdAt, forKey: "created_at")
+                    try container.encodeNullable(self.title, forKey: "title")
+                    try container.encodeIfPresent(self.user, forKey: "user")
                 }
             }
             """#)
@@ -215,18 +207,14 @@ import Testing
                 public init() {
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case type
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    try container.decodeConstant("active", forKey: .type)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    try container.decodeConstant("active", forKey: "type")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode("active", forKey: .type)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode("active", forKey: "type")
                 }
             }
             """#)
@@ -314,18 +302,14 @@ import Testing
                     self.metadata = metadata
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case metadata
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.metadata = try container.decodeNullable(Metadata.self, forKey: .metadata)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.metadata = try container.decodeNullable(Metadata.self, forKey: "metadata")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encodeNullable(self.metadata, forKey: .metadata)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encodeNullable(self.metadata, forKey: "metadata")
                 }
             }
             """#)
@@ -385,18 +369,14 @@ import Testing
                     self.tasks = tasks
                 }
 
-                enum CodingKeys: String, CodingKey {
-                    case tasks
-                }
-
                 public init(from decoder: any Decoder) throws {
-                    let container = try decoder.container(keyedBy: CodingKeys.self)
-                    self.tasks = try container.decode([TaskGroup.Task].self, forKey: .tasks)
+                    let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                    self.tasks = try container.decode([TaskGroup.Task].self, forKey: "tasks")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.container(keyedBy: CodingKeys.self)
-                    try container.encode(self.tasks, forKey: .tasks)
+                    var container = encoder.container(keyedBy: AnyCodingKey.self)
+                    try container.encode(self.tasks, forKey: "tasks")
                 }
 
                 /// Generated from `#/components/schemas/TaskGroup/properties/tasks/items`.
@@ -410,21 +390,16 @@ import Testing
                         self.heading = heading
                     }
 
-                    enum CodingKeys: String, CodingKey {
-                        case type
-                        case heading
-                    }
-
                     public init(from decoder: any Decoder) throws {
-                        let container = try decoder.container(keyedBy: CodingKeys.self)
-                        self.type = try container.decode(TaskGroup.Task.TaskType.self, forKey: .type)
-                        self.heading = try container.decodeNullable(String.self, forKey: .heading)
+                        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+                        self.type = try container.decode(TaskGroup.Task.TaskType.self, forKey: "type")
+                        self.heading = try container.decodeNullable(String.self, forKey: "heading")
                     }
 
                     public func encode(to encoder: any Encoder) throws {
-                        var container = encoder.container(keyedBy: CodingKeys.self)
-                        try container.encode(self.type, forKey: .type)
-                        try container.encodeNullable(self.heading, forKey: .heading)
+                        var container = encoder.container(keyedBy: AnyCodingKey.self)
+                        try container.encode(self.type, forKey: "type")
+                        try container.encodeNullable(self.heading, forKey: "heading")
                     }
 
                     /// Generated from `#/components/schemas/TaskGroup/properties/tasks/items/properties/type`.
