@@ -249,7 +249,7 @@ import {{.}}
 
     {{access}}init(from decoder: any Decoder) throws {
 {{#discriminator}}
-        switch try decoder.discriminator({{discriminator}}) {
+        switch {{discriminatorRead}} {
         {{#cases}}
         case {{values}}: self = .{{name}}(try {{constructor}}(from: decoder))
         {{/cases}}

@@ -297,12 +297,19 @@ public struct Renderer {
                     "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),
                     "type": unionCase.type.swift,
                     "constructor": constructor(unionCase.type),
-                    "values": unionCase.values.map(SwiftText.literal).joined(separator: ", "),
+                    // With variants to try when the discriminator is absent, it is read as an optional.
+                    "values": unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }
+                        .joined(separator: ", "),
                     "docLines": SwiftText.docLines(unionCase.doc),
                 ]
             }
         ]
         context["discriminator"] = union.discriminator.map(SwiftText.literal) ?? false
+        context["discriminatorRead"] = union.discriminator.map {
+            untagged.isEmpty
+                ? "try decoder.discriminator(\(SwiftText.literal($0)))"
+                : "decoder.discriminatorIfPresent(\(SwiftText.literal($0)))"
+        } ?? false
         context["allCases"] = union.cases.map { ["name": $0.swiftName, "type": $0.type.swift, "docLines": SwiftText.docLines($0.doc)] }
         context["fallback"] = union.fallbackCase ?? false
         return context

@@ -42,6 +42,12 @@ public struct AnyCodingKey: CodingKey, Hashable, Sendable, ExpressibleByStringLi
 }
 
 extension Decoder {
+    /// The discriminator's string value, or `nil` when the value is not an object or has no such string member.
+    public func discriminatorIfPresent(_ property: String) -> String? {
+        guard let container = try? self.container(keyedBy: AnyCodingKey.self) else { return nil }
+        return try? container.decodeIfPresent(String.self, forKey: AnyCodingKey(property))
+    }
+
     /// The string value of a discriminated union's property (for example `type`).
     public func discriminator(_ property: String) throws -> String {
         let container = try self.container(keyedBy: AnyCodingKey.self)

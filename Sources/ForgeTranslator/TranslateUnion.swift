@@ -14,7 +14,8 @@ extension Translator {
                 IRUnion.Case(
                     swiftName: "", type: nullable ? .optional(type) : type, values: values, doc: docText(variant)))
         }
-        let names = discriminator != nil && cases.allSatisfy({ !$0.values.isEmpty })
+        // Wire values name the cases only when each variant has exactly one (`.eq` would mislead for eq/ne/gt…).
+        let names = discriminator != nil && cases.allSatisfy({ $0.values.count == 1 })
             ? caseNames(fromValues: cases.map { $0.values[0] })
             : caseNames(fromTypes: cases.map(\.type))
         var used: Set<String> = []

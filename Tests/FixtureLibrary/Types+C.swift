@@ -47,3 +47,166 @@ public struct Closed: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.reason, forKey: "reason")
     }
 }
+
+/// Generated from `#/components/schemas/Comparison`.
+public struct Comparison: Codable, Hashable, Sendable {
+    public var type: Comparison.ComparisonType
+    public var key: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(type: Comparison.ComparisonType, key: String) {
+        self.type = type
+        self.key = key
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(Comparison.ComparisonType.self, forKey: "type")
+        self.key = try container.decode(String.self, forKey: "key")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.key, forKey: "key")
+    }
+
+    /// Generated from `#/components/schemas/Comparison/properties/type`.
+    public enum ComparisonType: RawRepresentable, Codable, Hashable, Sendable {
+        case eq
+        case ne
+        /// A value this version of the API description does not list, kept as received.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "eq": self = .eq
+            case "ne": self = .ne
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .eq: "eq"
+            case .ne: "ne"
+            case .unknown(let value): value
+            }
+        }
+
+        /// The values this version of the API description lists.
+        public static let knownCases: [Self] = [.eq, .ne]
+
+        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.rawValue == rhs.rawValue
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rawValue)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+}
+
+/// Generated from `#/components/schemas/Compound`.
+public struct Compound: Codable, Hashable, Sendable {
+    public var type: Compound.CompoundType
+    public var filters: [Compound.Filter]
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(type: Compound.CompoundType, filters: [Compound.Filter]) {
+        self.type = type
+        self.filters = filters
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.type = try container.decode(Compound.CompoundType.self, forKey: "type")
+        self.filters = try container.decode([Compound.Filter].self, forKey: "filters")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.type, forKey: "type")
+        try container.encode(self.filters, forKey: "filters")
+    }
+
+    /// Generated from `#/components/schemas/Compound/properties/type`.
+    public enum CompoundType: RawRepresentable, Codable, Hashable, Sendable {
+        case and
+        case or
+        /// A value this version of the API description does not list, kept as received.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "and": self = .and
+            case "or": self = .or
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .and: "and"
+            case .or: "or"
+            case .unknown(let value): value
+            }
+        }
+
+        /// The values this version of the API description lists.
+        public static let knownCases: [Self] = [.and, .or]
+
+        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
+        public static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.rawValue == rhs.rawValue
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(rawValue)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+    }
+
+    /// Generated from `#/components/schemas/Compound/properties/filters/items`.
+    public enum Filter: Codable, Hashable, Sendable {
+        case comparison(Comparison)
+        case compound(Compound)
+        /// A variant this version of the API description does not know, kept as the JSON received.
+        case unknown(JSONValue)
+
+        public init(from decoder: any Decoder) throws {
+            switch try decoder.discriminator("type") {
+            case "eq", "ne": self = .comparison(try Comparison(from: decoder))
+            case "and", "or": self = .compound(try Compound(from: decoder))
+            default:
+                self = .unknown(try JSONValue(from: decoder))
+            }
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .comparison(let value): try value.encode(to: encoder)
+            case .compound(let value): try value.encode(to: encoder)
+            case .unknown(let value): try value.encode(to: encoder)
+            }
+        }
+    }
+}

@@ -8,3 +8,26 @@ import ForgeRuntime
 ///
 /// Generated from `#/components/schemas/Identifier`.
 public typealias Identifier = String
+
+/// Generated from `#/components/schemas/ImageRef`.
+public struct ImageRef: Codable, Hashable, Sendable {
+    public var kind: String { "image" }
+    public var url: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(url: String) {
+        self.url = url
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("image", forKey: "kind")
+        self.url = try container.decode(String.self, forKey: "url")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("image", forKey: "kind")
+        try container.encode(self.url, forKey: "url")
+    }
+}

@@ -116,3 +116,33 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         #expect(Pet.Kind(rawValue: "cat") == .cat)
     }
 }
+
+@Suite struct ScaleConstructTests {
+    @Test func anAliasOfAnArrayDeclaresItsElementAtTheTopLevel() throws {
+        let modalities: Modalities = try decode(Modalities.self, #"["text", "audio", "video"]"#)
+        #expect(modalities == [.text, .audio, .unknown("video")])
+    }
+
+    @Test func recursiveRefResolvesToTheEnclosingSchema() throws {
+        let json = #"{"type": "and", "filters": [{"type": "eq", "key": "a"}, {"type": "or", "filters": [{"type": "ne", "key": "b"}]}]}"#
+        let filter = try decode(Compound.self, json)
+        #expect(filter.type == .and)
+        guard case .compound(let inner) = filter.filters[1] else {
+            Issue.record("expected a nested compound filter, got \(filter.filters[1])")
+            return
+        }
+        #expect(inner.filters == [.comparison(Comparison(type: .ne, key: "b"))])
+        #expect(try encoded(filter) == decode(JSONValue.self, json))
+    }
+
+    @Test func aVariantWithoutADiscriminatorValueIsTriedBeforeTheFallback() throws {
+        #expect(try decode(Attachment.self, #"{"kind": "image", "url": "u"}"#) == .imageRef(ImageRef(url: "u")))
+        #expect(try decode(Attachment.self, #"{"data": "abc"}"#) == .inlineData(Attachment.InlineData(data: "abc")))
+        #expect(try decode(Attachment.self, #"{"kind": "audio", "id": 1}"#) == .unknown(["kind": "audio", "id": 1]))
+    }
+
+    @Test func aDeprecatedPropertyStillRoundTrips() throws {
+        let json = #"{"old": "o", "new": "n"}"#
+        #expect(try encoded(decode(Legacy.self, json)) == decode(JSONValue.self, json))
+    }
+}
