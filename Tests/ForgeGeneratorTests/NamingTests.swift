@@ -55,3 +55,21 @@ import Testing
         #expect(Naming.singular(plural) == singular)
     }
 }
+
+@Suite struct WordSplittingTests {
+    @Test(arguments: [
+        ("created_at", ["created", "at"]),
+        ("ListThreadsMethod", ["List", "Threads", "Method"]),
+        ("HTTPHeader", ["HTTP", "Header"]),
+        ("chatkit.user_message", ["chatkit", "user", "message"]),
+        ("gpt4o-mini", ["gpt4o", "mini"]),
+        ("a2B", ["a2", "B"]),
+        ("__x__", ["x"]),
+        ("", []),
+        ("élanVital", ["élan", "Vital"]),
+        ("ÜberHTTPThing", ["Über", "HTTP", "Thing"]),
+    ])
+    func words(text: String, words: [String]) {
+        #expect(Naming.words(text) == words)
+    }
+}
