@@ -17,7 +17,8 @@ import Testing
             let waited = ContinuousClock.now - start
             #expect(conversation.id == "conv_1")
             #expect(waited >= .milliseconds(950), "Retry-After: 1 was not honoured (\(waited))")
-            #expect(waited < .seconds(5))
+            // Bounds prove behaviour, not speed: generous for a saturated 2-core machine.
+            #expect(waited < .seconds(20))
             #expect(await server.seen.count == 2)
         }
     }
@@ -112,12 +113,12 @@ import Testing
 
     @Test func aSlowResponseTimesOut() async throws {
         try await withServer(retryPolicy: .none, timeout: 0.3, [
-            Step(method: "GET", path: "/chatkit/threads/cthr_1", response: threadJSON, delay: 3)
+            Step(method: "GET", path: "/chatkit/threads/cthr_1", response: threadJSON, delay: 30)
         ]) { client, _ in
             let start = ContinuousClock.now
             let error = try await expectAPIError { try await client.getThread(threadID: "cthr_1") }
             #expect(error.kind == .timeout)
-            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(ContinuousClock.now - start < .seconds(20), "the 30 s response was waited for")
         }
     }
 
@@ -149,7 +150,7 @@ import Testing
             let start = ContinuousClock.now
             task.cancel()
             let result = await task.result
-            #expect(ContinuousClock.now - start < .seconds(2))
+            #expect(ContinuousClock.now - start < .seconds(15), "the 30 s Retry-After wait was not cut short")
             #expect(throws: CancellationError.self) { try result.get() }
             #expect(await server.seen.count == 1)
         }

@@ -47,6 +47,6 @@ import Testing
             #expect(error.retryAfter == 3600)
             #expect(error.attempts == 1)
         }
-        #expect(ContinuousClock.now - start < .seconds(1))
+        #expect(ContinuousClock.now - start < .seconds(30), "a 3600 s Retry-After beyond the 60 s cap was waited for")
     }
 }
