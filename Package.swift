@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "ForgeRuntime", targets: ["ForgeRuntime"]),
         .library(name: "OpenAIChatKit", targets: ["OpenAIChatKit"]),
         .executable(name: "chatkit-threads", targets: ["chatkit-threads"]),
+        .plugin(name: "OpenAPIForgeBuildPlugin", targets: ["OpenAPIForgeBuildPlugin"]),
+        .plugin(name: "OpenAPIForgeCommandPlugin", targets: ["OpenAPIForgeCommandPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,6 +39,23 @@ let package = Package(
             dependencies: ["ForgeGenerator", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
+        // MARK: - SwiftPM plugins
+        // Generates a target's library at build time from the spec (and optional config) inside the target.
+        .plugin(
+            name: "OpenAPIForgeBuildPlugin",
+            capability: .buildTool(),
+            dependencies: ["openapi-forge"]
+        ),
+        // `swift package generate-openapi`: regenerates Generated/ (or a target's folder) in place.
+        .plugin(
+            name: "OpenAPIForgeCommandPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-openapi", description: "Regenerate Swift from OpenAPI specs in place"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated Swift files")]
+            ),
+            dependencies: ["openapi-forge"]
+        ),
+
         // MARK: - What generated code imports, and the generated library itself
         .target(name: "ForgeRuntime"),
         .target(name: "OpenAIChatKit", dependencies: ["ForgeRuntime"], path: "Generated"),
@@ -50,6 +69,11 @@ let package = Package(
         // A second generated library, from Tests/Fixtures/features.yaml, for features spec/ does not use.
         .target(name: "ForgeFixtures", dependencies: ["ForgeRuntime"], path: "Tests/FixtureLibrary"),
         .testTarget(name: "ForgeFixturesTests", dependencies: ["ForgeFixtures", "ForgeRuntime"]),
+        // A spec full of legal-but-nasty names and texts, generated, compiled and round-tripped.
+        .target(name: "ForgeAdversarial", dependencies: ["ForgeRuntime"], path: "Tests/AdversarialLibrary"),
+        .testTarget(name: "ForgeAdversarialTests", dependencies: ["ForgeAdversarial", "ForgeRuntime"]),
+        // Invalid specs (Tests/InvalidSpecTests/Cases), each with its exact diagnostic.
+        .testTarget(name: "InvalidSpecTests", dependencies: ["ForgeGenerator"], exclude: ["Cases"]),
         .testTarget(name: "ForgeYAMLTests", dependencies: ["ForgeYAML"]),
         .testTarget(name: "ForgeDocumentTests", dependencies: ["ForgeDocument"]),
         .testTarget(name: "ForgeGeneratorTests", dependencies: ["ForgeGenerator"]),

@@ -1,0 +1,1 @@
+// Placeholder until the adversarial spec is generated here.
