@@ -9,6 +9,16 @@
 ///     operations:
 ///       ListThreadItemsMethod:
 ///         name: listItems               # an explicit method name wins over every rule
+///     types:
+///       ThreadResource:
+///         name: Thread                  # a component schema's Swift name
+///     filter:                           # generate only part of the spec (any match keeps an operation)
+///       operations: [getThread]
+///       tags: [ChatKit]
+///       paths: ['/chatkit/*']
+///       schemas: [ErrorResponse]        # kept even when no kept operation reaches them
+///     output:
+///       files: [types, client, api]     # which files to emit
 ///
 /// Unknown keys are errors at their line and column, so a typo never goes unnoticed.
 public struct GeneratorConfiguration: Sendable, Equatable {
@@ -16,6 +26,8 @@ public struct GeneratorConfiguration: Sendable, Equatable {
     public var clientName = "Client"
     public var apiKeyEnvironmentVariable: String?
     public var translator = TranslatorOptions()
+    public var filter = SpecFilter()
+    public var files = Set(RenderOptions.FileKind.allCases)
 
     public init() {}
 
@@ -33,7 +45,8 @@ public struct GeneratorConfiguration: Sendable, Equatable {
         let errorsBefore = diagnostics.errors.count
         var configuration = GeneratorConfiguration()
         let reader = Reader(diagnostics: diagnostics)
-        for (key, value) in reader.entries(root, allowed: ["accessModifier", "client", "naming", "operations"], in: "the configuration") {
+        for (key, value) in reader.entries(root, allowed: ["accessModifier", "client", "naming", "operations", "types", "filter", "output"],
+            in: "the configuration") {
             switch key {
             case "accessModifier":
                 if let text = reader.string(value, key) {
@@ -71,6 +84,41 @@ public struct GeneratorConfiguration: Sendable, Equatable {
                                 "operations.\(operationID).name '\(name)' is not a Swift method name", at: nameNode.location)
                         }
                     }
+                }
+            case "types":
+                for (schemaName, value) in reader.entries(value, allowed: nil, in: "types") {
+                    for (_, nameNode) in reader.entries(value, allowed: ["name"], in: "types.\(schemaName)") {
+                        guard let name = reader.string(nameNode, "name") else { continue }
+                        if Naming.typeName(name) == name && !Naming.reservedTypeNames.contains(name) {
+                            configuration.translator.typeNames[schemaName] = name
+                        } else {
+                            diagnostics.error("types.\(schemaName).name '\(name)' is not a usable Swift type name", at: nameNode.location)
+                        }
+                    }
+                }
+            case "filter":
+                for (key, value) in reader.entries(value, allowed: ["operations", "tags", "paths", "schemas"], in: "filter") {
+                    let list = reader.strings(value, key)
+                    switch key {
+                    case "operations": configuration.filter.operations = list
+                    case "tags": configuration.filter.tags = list
+                    case "paths": configuration.filter.paths = list
+                    default: configuration.filter.schemas = list
+                    }
+                }
+            case "output":
+                for (_, value) in reader.entries(value, allowed: ["files"], in: "output") {
+                    var files: Set<RenderOptions.FileKind> = []
+                    for item in value.items ?? [] {
+                        guard let text = reader.string(item, "files") else { continue }
+                        if let kind = RenderOptions.FileKind(rawValue: text) {
+                            files.insert(kind)
+                        } else {
+                            diagnostics.error("output.files: unknown kind '\(text)'; expected types, client or api", at: item.location)
+                        }
+                    }
+                    if value.items == nil { diagnostics.error("'files' must be a list", at: value.location) }
+                    configuration.files = files
                 }
             default:
                 break

@@ -19,10 +19,15 @@ public struct GenerateRequest: Sendable {
     /// Overrides the configuration file's access modifier when set.
     public var accessModifier: RenderOptions.AccessModifier?
     public var mode: Mode
+    /// Write the same 29 files whatever the spec holds (for build-tool plugins, which declare outputs up front).
+    public var fixedFileSet: Bool
+    /// The module the output is compiled into, named in the header.
+    public var moduleName: String?
 
     public init(
         input: String, output: String, templatesFolder: String? = nil, configFile: String? = nil,
-        accessModifier: RenderOptions.AccessModifier? = nil, mode: Mode = .write
+        accessModifier: RenderOptions.AccessModifier? = nil, mode: Mode = .write, fixedFileSet: Bool = false,
+        moduleName: String? = nil
     ) {
         self.input = input
         self.output = output
@@ -30,6 +35,26 @@ public struct GenerateRequest: Sendable {
         self.configFile = configFile
         self.accessModifier = accessModifier
         self.mode = mode
+        self.fixedFileSet = fixedFileSet
+        self.moduleName = moduleName
+    }
+
+    /// A folder as input means its `openapi.yaml` (`.yml`, `.json`), with `openapi-forge.yaml` beside it as the
+    /// configuration unless one is given.
+    func resolvingFolderInput() -> GenerateRequest {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return self
+        }
+        var resolved = self
+        let folder = input.hasSuffix("/") ? String(input.dropLast()) : input
+        resolved.input =
+            ["openapi.yaml", "openapi.yml", "openapi.json"].map { "\(folder)/\($0)" }
+            .first { FileManager.default.fileExists(atPath: $0) } ?? "\(folder)/openapi.yaml"
+        if configFile == nil, FileManager.default.fileExists(atPath: "\(folder)/openapi-forge.yaml") {
+            resolved.configFile = "\(folder)/openapi-forge.yaml"
+        }
+        return resolved
     }
 }
 
@@ -48,7 +73,8 @@ public struct GenerateResult: Sendable {
 }
 
 /// Runs the pipeline and, unless it failed, updates the output folder. On any error nothing is written.
-public func generate(_ request: GenerateRequest) -> GenerateResult {
+public func generate(_ original: GenerateRequest) -> GenerateResult {
+    let request = original.resolvingFolderInput()
     let diagnostics = DiagnosticCollector()
     var templates = TemplateSet.builtin
     if let folder = request.templatesFolder {
@@ -74,11 +100,13 @@ public func generate(_ request: GenerateRequest) -> GenerateResult {
     }
     let options = RenderOptions(
         accessModifier: request.accessModifier ?? configuration.accessModifier ?? .public, inputName: request.input,
-        clientName: configuration.clientName, apiKeyEnvironmentVariable: configuration.apiKeyEnvironmentVariable)
+        clientName: configuration.clientName, apiKeyEnvironmentVariable: configuration.apiKeyEnvironmentVariable,
+        files: configuration.files, fixedFileSet: request.fixedFileSet, moduleName: request.moduleName)
     guard
         let output = Pipeline.run(
             root: request.input, reader: FileSystemSpecReader(), templates: templates,
-            translatorOptions: configuration.translator, options: options, diagnostics: diagnostics)
+            translatorOptions: configuration.translator, filter: configuration.filter, options: options,
+            diagnostics: diagnostics)
     else {
         return GenerateResult(diagnostics: diagnostics.diagnostics)
     }

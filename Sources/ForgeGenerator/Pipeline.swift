@@ -13,12 +13,13 @@ public enum Pipeline {
     /// Runs every stage. Returns `nil` when `diagnostics` holds an error (nothing should then be written).
     public static func run(
         root: String, reader: any SpecFileReader, templates: TemplateSet = .builtin,
-        translatorOptions: TranslatorOptions = TranslatorOptions(), options: RenderOptions,
-        diagnostics: DiagnosticCollector
+        translatorOptions: TranslatorOptions = TranslatorOptions(), filter: SpecFilter = SpecFilter(),
+        options: RenderOptions, diagnostics: DiagnosticCollector
     ) -> Output? {
-        guard let document = DocumentLoader.load(root: root, reader: reader, diagnostics: diagnostics) else {
+        guard let loaded = DocumentLoader.load(root: root, reader: reader, diagnostics: diagnostics) else {
             return nil
         }
+        let document = filter.apply(to: loaded)
         let module = Translator.translate(document, options: translatorOptions, diagnostics: diagnostics)
         guard !diagnostics.hasErrors else { return nil }
         do {

@@ -49,7 +49,9 @@ public struct Translator {
     /// The top-level name of a schema that is declared on its own (a component or a `$ref` target).
     mutating func name(for id: SchemaID) -> String {
         if let existing = names[id] { return existing }
-        let base = Naming.typeName(suggestedName(for: id))
+        let suggested = suggestedName(for: id)
+        let isComponent = id.pointer.tokens.count == 3 && id.pointer.tokens[0] == "components"
+        let base = (isComponent ? options.typeNames[suggested] : nil) ?? Naming.typeName(suggested)
         let name = uniqueTopLevelName(base, at: document.schemas[id]?.location)
         names[id] = name
         pending.append(id)

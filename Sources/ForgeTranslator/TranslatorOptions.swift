@@ -5,9 +5,14 @@ public struct TranslatorOptions: Sendable, Equatable {
     public var dropOperationSuffixes: [String]
     /// operationId → Swift method name, winning over every rule.
     public var operationNames: [String: String]
+    /// Component schema name (`ThreadResource`) → Swift type name, winning over the derived name.
+    public var typeNames: [String: String]
 
-    public init(dropOperationSuffixes: [String] = [], operationNames: [String: String] = [:]) {
+    public init(
+        dropOperationSuffixes: [String] = [], operationNames: [String: String] = [:], typeNames: [String: String] = [:]
+    ) {
         self.dropOperationSuffixes = dropOperationSuffixes
         self.operationNames = operationNames
+        self.typeNames = typeNames
     }
 }

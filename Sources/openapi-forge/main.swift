@@ -8,7 +8,7 @@ struct OpenAPIForge: ParsableCommand {
         commandName: "openapi-forge",
         abstract: "Generates a Swift library from OpenAPI 3.0/3.1 documents.",
         version: "0.1.0",
-        subcommands: [Generate.self],
+        subcommands: [Generate.self, Templates.self],
         defaultSubcommand: Generate.self
     )
 
@@ -40,10 +40,13 @@ struct Generate: ParsableCommand {
               openapi-forge generate spec/openapi.yaml --config spec/openapi-forge.yaml --output Generated
               openapi-forge generate spec/openapi.yaml --output Generated --check
               openapi-forge generate spec/openapi.yaml --dump-ir > ir.json
+              openapi-forge generate Sources/MyAPI/spec --output Sources/MyAPI/Generated
+              openapi-forge templates cat Struct > MyTemplates/Struct.mustache
             """
     )
 
-    @Argument(help: "The root OpenAPI document (YAML or JSON).")
+    @Argument(
+        help: "The root OpenAPI document (YAML or JSON), or a folder holding openapi.yaml (and openapi-forge.yaml).")
     var input: String
 
     @Option(name: .shortAndLong, help: "The folder to write Swift files to.")
@@ -70,6 +73,12 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics.")
     var quiet = false
 
+    @Option(help: "The Swift module the output is compiled into (named in the generated header).")
+    var moduleName: String?
+
+    @Flag(help: "Always write the same 29 files (API, Client, Types+A…Z, Types+Other), for build-tool plugins.")
+    var fixedFileSet = false
+
     func validate() throws {
         guard accessModifier.map({ RenderOptions.AccessModifier(rawValue: $0) != nil }) ?? true else {
             throw ValidationError("--access-modifier must be public, package or internal")
@@ -88,7 +97,8 @@ struct Generate: ParsableCommand {
         let request = GenerateRequest(
             input: input, output: output ?? FileManager.default.temporaryDirectory.path + "/openapi-forge-dump",
             templatesFolder: templates, configFile: config,
-            accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode)
+            accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode,
+            fixedFileSet: fixedFileSet, moduleName: moduleName)
         let result = generate(request)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
@@ -109,6 +119,39 @@ struct Generate: ParsableCommand {
             }
         }
         if result.failed { throw ExitCode(1) }
+    }
+}
+
+struct Templates: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show the built-in templates, to start a custom one (pass its folder with --templates).",
+        subcommands: [List.self, Cat.self]
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the built-in template names.")
+
+        func run() {
+            for name in TemplateSet.builtin.sources.keys.sorted() { print(name) }
+        }
+    }
+
+    struct Cat: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print a built-in template.")
+
+        @Argument(help: "The template's name (see `templates list`).")
+        var name: String
+
+        func validate() throws {
+            guard TemplateSet.builtin.sources[name] != nil else {
+                throw ValidationError(
+                    "no template '\(name)'; known: \(TemplateSet.builtin.sources.keys.sorted().joined(separator: ", "))")
+            }
+        }
+
+        func run() {
+            print(TemplateSet.builtin.sources[name]!, terminator: "")
+        }
     }
 }
 
