@@ -11,6 +11,7 @@ extension Renderer {
             options.apiKeyEnvironmentVariable.map {
                 "The API key defaults to the `\($0.replacingOccurrences(of: "`", with: "'"))` environment variable."
             } ?? "Without an API key, requests are sent unauthenticated."
+        let methodNames = methodNames(module)
         return [
             "header": header(),
             "access": access,
@@ -20,9 +21,29 @@ extension Renderer {
                 ?? "baseURL: URL",
             "apiKeyExpression": apiKeyExpression,
             "apiKeyDoc": apiKeyDoc,
-            "operations": module.operations.map(operationContext),
+            "operations": module.operations.map { operationContext($0, methodNames: methodNames) },
         ]
     }
+
+    /// The client's method names (pagers included), without backticks: inside any method they hide a type of the
+    /// same name.
+    func methodNames(_ module: IRModule) -> Set<String> {
+        Set(module.operations.flatMap { operation in
+            [operation.swiftName.trimmingBackticks] + (operation.pagination.map { [pagerName($0)] } ?? [])
+        })
+    }
+
+    /// The auto-paging method's name. The translator derives it from the method name, which may be in backticks
+    /// (`` `subscript` `` → `subscriptAutoPaging`).
+    func pagerName(_ pagination: IRPagination) -> String {
+        String(pagination.swiftName.filter { $0 != "`" })
+    }
+
+    /// Names generated method bodies declare or use themselves (`var request`, the client's `api`): a parameter of
+    /// that name gets a separate local name.
+    static let bodyNames: Set<String> = ["request", "api"]
+    /// What the auto-paging method's closure declares (`cursor in`, `let page`), for the parameters it passes on.
+    static let pagerNames: Set<String> = ["cursor", "page"]
 
     /// A method's parameter list being built: labels, local names (keywords get a separate one) and doc lines.
     struct Signature {
@@ -30,6 +51,8 @@ extension Renderer {
         var arguments: [(label: String, local: String, isCursor: Bool)] = []
         var docs: [String] = []
         var used: Set<String>
+        /// Names a local must not take: what the body uses, and type names the body writes in expressions.
+        var reserved: Set<String> = Renderer.bodyNames
 
         /// Declares a parameter and returns the local name to use in the body.
         mutating func declare(_ swiftName: String, type: String, required: Bool, doc: String?, isCursor: Bool = false)
@@ -37,9 +60,9 @@ extension Renderer {
         {
             let bare = swiftName.trimmingBackticks
             var local = swiftName
-            if swiftName != bare {
+            if swiftName != bare || reserved.contains(bare) {
                 local = bare + "Value"
-                while used.contains(local) { local += "_" }
+                while used.contains(local) || reserved.contains(local) { local += "_" }
                 used.insert(local)
             }
             let label = local == swiftName ? swiftName : "\(swiftName) \(local)"
@@ -51,8 +74,12 @@ extension Renderer {
         }
     }
 
-    func operationContext(_ operation: IROperation) -> [String: Any] {
+    func operationContext(_ operation: IROperation, methodNames: Set<String>) -> [String: Any] {
         var signature = Signature(used: Set(operation.parameters.map { $0.swiftName.trimmingBackticks }))
+        // `returning: T.self` is an expression: a parameter named like `T` would be found instead of the type.
+        let returnRoots = Set(operation.success?.type?.typeRoots ?? [])
+        signature.reserved.formUnion(returnRoots)
+        if operation.pagination != nil { signature.reserved.formUnion(Self.pagerNames) }
         var requestLines = [
             "var request = APIRequest(method: \(SwiftText.literal(operation.method)), path: \(SwiftText.literal(operation.path)))"
         ]
@@ -106,7 +133,14 @@ extension Renderer {
             sendLine = "return try await api.sendReturningData(request)"
         case let type?:
             returnType = type.swift
-            sendLine = "return try await api.send(request, returning: \(type.swift).self)"
+            if returnRoots.isDisjoint(with: methodNames) {
+                sendLine = "return try await api.send(request, returning: \(type.swift).self)"
+            } else {
+                // A method of the same name hides the type in an expression, but not in a declaration; a local
+                // alias names it for the call. (Only names without letter case can meet, such as `_404`.)
+                requestLines.append("typealias Response = \(type.swift)")
+                sendLine = "return try await api.send(request, returning: Response.self)"
+            }
         }
 
         var docLines = SwiftText.docLines(operation.summary)
@@ -135,12 +169,14 @@ extension Renderer {
             "pager": false,
         ]
         if let pagination = operation.pagination {
+            // In a call, every keyword but `inout` is a valid argument label as it is (escaping others is a warning).
             let callArguments = arguments.map { argument in
-                let label = argument.label.trimmingBackticks
+                let bare = argument.label.trimmingBackticks
+                let label = bare == "inout" ? argument.label : bare
                 return argument.isCursor ? "\(label): cursor ?? \(argument.local)" : "\(label): \(argument.local)"
             }
             context["pager"] = [
-                "name": pagination.swiftName,
+                "name": Naming.escapeIfNeeded(pagerName(pagination)),
                 "operationName": operation.swiftName,
                 "parameters": parameters.joined(separator: ", "),
                 "itemType": pagination.itemType.swift,
@@ -150,7 +186,7 @@ extension Renderer {
                 "hasMore": pagination.hasMoreProperty,
                 "nextCursor": pagination.nextCursorProperty,
                 "docLines": [
-                    "/// Every item of ``\(operation.swiftName)``, fetched page by page while the sequence is iterated.",
+                    "/// Every item of ``\(operation.swiftName.trimmingBackticks)``, fetched page by page while the sequence is iterated.",
                     "///",
                     "/// The other parameters are passed to each page's request unchanged; `\(pagination.cursorParameter.trimmingBackticks)`, if given,",
                     "/// is where the first page starts. Iteration ends after a page whose `has_more` is false.",

@@ -1,7 +1,8 @@
 /// Turning spec text into Swift source that cannot be broken by what the text contains.
 public enum SwiftText {
-    /// A Swift string literal for `text`: quotes, backslashes (so `\(` cannot interpolate) and control characters
-    /// escaped.
+    /// A Swift string literal for `text`: quotes, backslashes (so `\(` cannot interpolate), control characters (C0,
+    /// DEL, C1), line and paragraph separators, and the invisible characters that reorder or hide text (bidi
+    /// controls, byte order mark) escaped, so the literal is one line and reads as what it holds.
     public static func literal(_ text: String) -> String {
         var result = "\""
         for scalar in text.unicodeScalars {
@@ -13,7 +14,7 @@ public enum SwiftText {
             case "\t": result += "\\t"
             case "\0": result += "\\0"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F || (0x2028...0x2029).contains(scalar.value) {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || isInvisibleFormat(scalar) {
                     result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
                 } else {
                     result.unicodeScalars.append(scalar)
@@ -21,6 +22,15 @@ public enum SwiftText {
             }
         }
         return result + "\""
+    }
+
+    /// Line and paragraph separators, bidi controls (which can make source read in another order than it compiles)
+    /// and the byte order mark.
+    static func isInvisibleFormat(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF: true
+        default: false
+        }
     }
 
     /// `docLines` for text of printable ASCII (and `\n`), the common case, without per-scalar work.
@@ -43,7 +53,7 @@ public enum SwiftText {
     }
 
     /// `///` lines for a doc comment. Every line break in the text starts a new `///` line, so no text can end the
-    /// comment; other control characters are replaced.
+    /// comment; other control characters (C0 but tab, DEL, C1) are replaced by U+FFFD.
     public static func docLines(_ text: String?, indent: String = "") -> [String] {
         guard let text else { return [] }
         if !text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 }) {
@@ -63,7 +73,7 @@ public enum SwiftText {
             {
                 lines.append(current)
                 current = ""
-            } else if scalar.value < 0x20 && scalar != "\t" || scalar.value == 0x7F {
+            } else if scalar.value < 0x20 && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
                 current.unicodeScalars.append("\u{FFFD}")
             } else {
                 current.unicodeScalars.append(scalar)

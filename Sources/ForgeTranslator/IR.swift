@@ -117,6 +117,16 @@ public indirect enum IRTypeRef: Codable, Equatable, Hashable, Sendable {
     case map(IRTypeRef)
     case optional(IRTypeRef)
 
+    /// The first component of every declared type this one names (`ThreadResource` for
+    /// `[ThreadResource.Status]`): the names that a member of the same name would hide in an expression.
+    public var typeRoots: [String] {
+        switch self {
+        case .named(let name): [String(name.split(separator: ".").first ?? Substring(name))]
+        case .array(let element), .map(let element), .optional(let element): element.typeRoots
+        default: []
+        }
+    }
+
     /// The type as Swift source.
     public var swift: String {
         switch self {

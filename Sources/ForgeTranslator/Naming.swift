@@ -8,7 +8,7 @@ public enum Naming {
         var current = ""
         let characters = Array(text)
         for (index, character) in characters.enumerated() {
-            guard character.isLetter || character.isNumber else {
+            guard character.isLetter || character.isNumber, isIdentifierCharacter(character) else {
                 if !current.isEmpty { words.append(current) }
                 current = ""
                 continue
@@ -27,6 +27,34 @@ public enum Naming {
         if !current.isEmpty { words.append(current) }
         return words
     }
+
+    /// Whether every scalar of `character` may appear in a Swift identifier (after its first character): the
+    /// ranges of The Swift Programming Language's `identifier-head` and `identifier-character`. Unicode calls more
+    /// characters letters than Swift accepts (`ⸯ`, U+2E2F, is a letter but not an identifier character).
+    static func isIdentifierCharacter(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            if value < 0x80 {
+                return (0x30...0x39).contains(value) || (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value)
+                    || value == 0x5F
+            }
+            return identifierRanges.contains { $0.contains(value) }
+        }
+    }
+
+    /// Non-ASCII `identifier-head` and `identifier-character` ranges (combining marks included: they never start a
+    /// word, since a word starts with a letter or digit).
+    static let identifierRanges: [ClosedRange<UInt32>] = [
+        0xA8...0xA8, 0xAA...0xAA, 0xAD...0xAD, 0xAF...0xAF, 0xB2...0xB5, 0xB7...0xBA, 0xBC...0xBE, 0xC0...0xD6,
+        0xD8...0xF6, 0xF8...0xFF, 0x100...0x2FF, 0x300...0x36F, 0x370...0x167F, 0x1681...0x180D, 0x180F...0x1DBF,
+        0x1DC0...0x1DFF, 0x1E00...0x1FFF, 0x200B...0x200D, 0x202A...0x202E, 0x203F...0x2040, 0x2054...0x2054,
+        0x2060...0x206F, 0x2070...0x20CF, 0x20D0...0x20FF, 0x2100...0x218F, 0x2460...0x24FF, 0x2776...0x2793,
+        0x2C00...0x2DFF, 0x2E80...0x2FFF, 0x3004...0x3007, 0x3021...0x302F, 0x3031...0x303F, 0x3040...0xD7FF,
+        0xF900...0xFD3D, 0xFD40...0xFDCF, 0xFDF0...0xFE1F, 0xFE20...0xFE2F, 0xFE30...0xFE44, 0xFE47...0xFFFD,
+        0x10000...0x1FFFD, 0x20000...0x2FFFD, 0x30000...0x3FFFD, 0x40000...0x4FFFD, 0x50000...0x5FFFD,
+        0x60000...0x6FFFD, 0x70000...0x7FFFD, 0x80000...0x8FFFD, 0x90000...0x9FFFD, 0xA0000...0xAFFFD,
+        0xB0000...0xBFFFD, 0xC0000...0xCFFFD, 0xD0000...0xDFFFD, 0xE0000...0xEFFFD,
+    ]
 
     /// ``words(_:)`` for ASCII text, on bytes (the common case; names are split very often).
     static func asciiWords(_ text: String) -> [String] {
@@ -137,11 +165,13 @@ public enum Naming {
         keywords.contains(name) ? "`\(name)`" : name
     }
 
-    /// Names a nested type cannot take: metatype syntax (`Type`, `Protocol`), and what generated code inside the
-    /// enclosing type refers to.
+    /// Names a nested type cannot take: metatype syntax (`Type`, `Protocol`), and every name that generated code
+    /// inside the enclosing type refers to (a nested `Codable` or `Hasher` would capture the parent's references).
     public static let reservedNestedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "CodingKeys", "CodingKey", "String", "Int", "Int32", "Int64", "Double",
         "Float", "Bool", "Data", "JSONValue", "Decoder", "Encoder", "Error", "Optional",
+        // The conformances of every generated type, and what their members name.
+        "Codable", "Hashable", "Sendable", "RawRepresentable", "Hasher", "AnyCodingKey",
     ]
 
     /// Type names that would shadow what generated code or its users rely on.
@@ -150,5 +180,12 @@ public enum Naming {
         "Dictionary", "Optional", "Set", "Error", "Result", "Task", "Codable", "Decodable", "Encodable", "Decoder",
         "Encoder", "CodingKey", "CodingKeys", "Hashable", "Equatable", "Sendable", "Never", "Void", "Any", "Type",
         "Self", "Protocol", "Character", "Foundation", "Swift", "ForgeRuntime",
+        // What generated code names: protocols it conforms to, and runtime and generated types it uses.
+        "RawRepresentable", "CustomStringConvertible", "Hasher", "TimeInterval", "AnyCodingKey", "APIClient",
+        "APIDescription", "APIError", "APIKey", "APIRequest", "AutoPager", "Client", "ClientConfiguration",
+        "HTTPTransport", "Page", "ParameterStyle", "RetryPolicy", "URLSessionTransport",
     ]
+
+    /// Member names a string enum's case cannot take: the generated enum declares them.
+    public static let reservedEnumCaseNames: Set<String> = ["knownCases"]
 }

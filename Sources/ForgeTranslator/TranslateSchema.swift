@@ -4,6 +4,8 @@ struct Scope {
     var qualifiedName: String?
     /// Simple names already declared in this scope (nested types).
     var usedNames: Set<String> = []
+    /// Member names of the enclosing type (its properties), which a nested type must not take.
+    var memberNames: Set<String> = []
     var nested: [IRType] = []
 
     static let topLevel = Scope(qualifiedName: nil)
@@ -163,13 +165,15 @@ extension Translator {
         }
         var simple = Naming.typeName(suggestion)
         if Naming.reservedNestedTypeNames.contains(simple) || topLevelNames.contains(simple) || simple == scope.simpleName
-            || parent.split(separator: ".").contains(Substring(simple))
+            || parent.split(separator: ".").contains(Substring(simple)) || scope.memberNames.contains(simple)
         {
             simple = (scope.simpleName ?? "") + simple
         }
-        if scope.usedNames.contains(simple) {
+        if scope.usedNames.contains(simple) || scope.memberNames.contains(simple) {
             var counter = 2
-            while scope.usedNames.contains("\(simple)\(counter)") { counter += 1 }
+            while scope.usedNames.contains("\(simple)\(counter)") || scope.memberNames.contains("\(simple)\(counter)") {
+                counter += 1
+            }
             simple = "\(simple)\(counter)"
         }
         scope.usedNames.insert(simple)
@@ -206,7 +210,8 @@ extension Translator {
             kind = .alias(structuralType(core, in: &topLevel, suggestion: name))
         }
         return IRType(
-            name: name, source: sourceDescription(schema.id), doc: docText(schema), deprecated: schema.deprecated,
+            name: name, source: sourceDescription(schema.id).escapingLineBreaks, doc: docText(schema),
+            deprecated: schema.deprecated,
             kind: kind, nested: scope.nested.sorted { $0.name < $1.name })
     }
 
@@ -219,16 +224,21 @@ extension Translator {
     // MARK: - Enums
 
     func translateEnum(_ schema: Schema) -> IREnum {
-        var used: Set<String> = []
+        // The enum declares `knownCases` itself: a case of that name is numbered like any other collision.
+        var used = Naming.reservedEnumCaseNames
         let cases = (schema.enumValues ?? []).compactMap(\.string).map { raw -> IREnum.Case in
             IREnum.Case(swiftName: uniqueMember(Naming.caseName(raw), in: &used), rawValue: raw)
         }
         return IREnum(cases: cases, fallbackCase: fallbackCaseName(avoiding: used))
     }
 
-    /// `unknown`, unless a known case already has that name.
+    /// `unknown`, unless a known case already has that name; then `undocumented`, then `unknown2`, `unknown3`…
     func fallbackCaseName(avoiding used: Set<String>) -> String {
-        used.contains("unknown") ? "undocumented" : "unknown"
+        if !used.contains("unknown") { return "unknown" }
+        if !used.contains("undocumented") { return "undocumented" }
+        var counter = 2
+        while used.contains("unknown\(counter)") { counter += 1 }
+        return "unknown\(counter)"
     }
 }
 
@@ -246,7 +256,29 @@ func uniqueMember(_ name: String, in used: inout Set<String>) -> String {
 }
 
 extension String {
+    /// The text on one line: line breaks and other control characters written as `\u{A}` (a property name, and so
+    /// an inline schema's source, may contain any character; the source is printed in a `///` line).
+    var escapingLineBreaks: String {
+        guard unicodeScalars.contains(where: \.breaksLine) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if scalar.breaksLine {
+                result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+            } else {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
     var trimmingBackticks: String {
         hasPrefix("`") && hasSuffix("`") && count > 1 ? String(dropFirst().dropLast()) : self
+    }
+}
+
+extension Unicode.Scalar {
+    /// A control character (C0, DEL, C1) or a line or paragraph separator.
+    var breaksLine: Bool {
+        value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
     }
 }

@@ -27,9 +27,11 @@ extension Translator {
     mutating func translateStruct(_ schema: Schema, in scope: inout Scope) -> IRStruct {
         let (properties, required) = mergedObject(schema)
         var used: Set<String> = []
+        let swiftNames = properties.map { uniqueMember(Naming.memberName($0.name), in: &used) }
+        // Nested types must not take a property's name (`_3d` for both the property `3d` and its inline type).
+        scope.memberNames.formUnion(swiftNames.map(\.trimmingBackticks))
         var result: [IRProperty] = []
-        for property in properties {
-            let swiftName = uniqueMember(Naming.memberName(property.name), in: &used)
+        for (property, swiftName) in zip(properties, swiftNames) {
             let isRequired = required.contains(property.name)
             let doc = docText(property.schema)
             if let constant = constantValue(property.schema) {
@@ -44,6 +46,14 @@ extension Translator {
                 IRProperty(
                     swiftName: swiftName, wireName: property.name, type: type, isRequired: isRequired,
                     isNullable: nullable, constant: nil, doc: doc, deprecated: property.schema.deprecated))
+        }
+        // Inside the struct a property hides a type of the same name, and generated code names property types in
+        // expressions (`container.decode(_1st._3d.self, …)`): a property named like the first component of a type it
+        // uses is numbered instead. Only names without letter case can meet (`1st`, `日本語`).
+        let roots = Set(result.flatMap { $0.type.typeRoots })
+        used.formUnion(scope.usedNames)
+        for index in result.indices where roots.contains(result[index].swiftName.trimmingBackticks) {
+            result[index].swiftName = uniqueMember(result[index].swiftName, in: &used)
         }
         return IRStruct(properties: result)
     }

@@ -18,7 +18,9 @@ extension Translator {
         let names = discriminator != nil && cases.allSatisfy({ $0.values.count == 1 })
             ? caseNames(fromValues: cases.map { $0.values[0] })
             : caseNames(fromTypes: cases.map(\.type))
-        var used: Set<String> = []
+        // A case hides a type of the same name inside the enum, where `T(from: decoder)` names each payload type;
+        // it must not take a nested type's name either. Only names without letter case can meet (`_1st`, `日本語`).
+        var used = Set(cases.flatMap { $0.type.typeRoots }).union(scope.usedNames)
         for index in cases.indices {
             cases[index].swiftName = uniqueMember(names[index], in: &used)
         }
@@ -92,7 +94,10 @@ extension Translator {
     func caseNames(fromValues values: [String]) -> [String] {
         let split = values.map { Naming.words($0).map { $0.lowercased() } }
         let trimmed = strippingCommonAffixes(split, suffix: false)
-        return trimmed.map { Naming.memberName($0.joined(separator: "_")) }
+        // A value without letters or digits (`*/`, `""`) is named like an enum case for it (`u2AU2F`, `empty`).
+        return zip(values, trimmed).map { value, words in
+            words.isEmpty ? Naming.caseName(value) : Naming.memberName(words.joined(separator: "_"))
+        }
     }
 
     /// Case names from variant types, with shared leading and trailing words removed

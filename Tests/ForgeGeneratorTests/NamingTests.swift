@@ -19,6 +19,16 @@ import Testing
         ("file_ids", "fileIDs"),
         ("chatkit.user_message", "chatkitUserMessage"),
         ("élan_vital", "élanVital"),
+        ("Self", "`self`"),
+        ("in", "`in`"),
+        ("1st", "_1st"),
+        ("user-id", "userID"),
+        ("日本語", "日本語"),
+        ("Ünïcödé", "ünïcödé"),
+        ("🙂", "u1F642"),
+        ("ⸯ", "u2E2F"),
+        ("*/", "u2AU2F"),
+        ("", "empty"),
     ])
     func memberNames(wire: String, swift: String) {
         #expect(Naming.memberName(wire) == swift)
@@ -30,6 +40,12 @@ import Testing
         ("list_order", "ListOrder"),
         ("1024x1024", "_1024x1024"),
         ("getConversation", "GetConversation"),
+        ("404", "_404"),
+        ("foo_bar", "FooBar"),
+        ("café", "Café"),
+        ("日本語", "日本語"),
+        ("🙂", "U1F642"),
+        ("ⸯx", "X"),
     ])
     func typeNames(wire: String, swift: String) {
         #expect(Naming.typeName(wire) == swift)
@@ -44,6 +60,14 @@ import Testing
         ("asc", "asc"),
         ("case", "`case`"),
         ("+", "u2B"),
+        ("*/", "u2AU2F"),
+        ("\0", "u0"),
+        ("\r\n", "uDUA"),
+        ("a b", "aB"),
+        ("with \"quotes\"", "withQuotes"),
+        (#"\(interp)"#, "interp"),
+        ("🙂", "u1F642"),
+        ("Self", "`self`"),
     ])
     func caseNames(raw: String, swift: String) {
         #expect(Naming.caseName(raw) == swift)
@@ -68,6 +92,10 @@ import Testing
         ("", []),
         ("élanVital", ["élan", "Vital"]),
         ("ÜberHTTPThing", ["Über", "HTTP", "Thing"]),
+        ("日本語", ["日本語"]),
+        ("aⸯb", ["a", "b"]),
+        ("🙂x", ["x"]),
+        ("a\u{301}b", ["a\u{301}b"]),
     ])
     func words(text: String, words: [String]) {
         #expect(Naming.words(text) == words)

@@ -10,6 +10,10 @@ import Testing
         ("nul\u{0}bell\u{7}", #""nul\0bell\u{7}""#),
         ("\"\"\" triple", #""\"\"\" triple""#),
         ("é ✓", #""é ✓""#),
+        ("ls\u{2028}ps\u{2029}", #""ls\u{2028}ps\u{2029}""#),
+        ("nel\u{85}csi\u{9B}", #""nel\u{85}csi\u{9B}""#),
+        ("rlo\u{202E}x\u{202C} bom\u{FEFF}", #""rlo\u{202E}x\u{202C} bom\u{FEFF}""#),
+        (##"#"""# */"##, ##""#\"\"\"# */""##),
     ])
     func literals(text: String, literal: String) {
         #expect(SwiftText.literal(text) == literal)
@@ -21,6 +25,11 @@ import Testing
             SwiftText.docLines(text) == [
                 "/// First */ line", "/// second", "/// third", "/// fourth", "///", "/// fifth with \u{FFFD} nul",
             ])
+    }
+
+    @Test func docLinesReplaceC1ControlsButKeepTabs() {
+        #expect(SwiftText.docLines("a\u{9B}b\tc\u{7F}d") == ["/// a\u{FFFD}b\tc\u{FFFD}d"])
+        #expect(SwiftText.docLines("next\u{85}line") == ["/// next", "/// line"])
     }
 
     @Test func docLinesDropLeadingAndTrailingBlankLinesAndTrailingSpaces() {

@@ -1,1 +1,0 @@
-// Placeholder until the adversarial spec is generated here.
