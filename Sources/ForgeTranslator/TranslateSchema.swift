@@ -150,7 +150,9 @@ extension Translator {
             // An inline type takes its suggested name, else that name + `Item`, else a number: no warning, since
             // no name written in the spec is lost.
             var base = Naming.typeName(suggestion)
-            if topLevelNames.contains(base) || Naming.reservedTypeNames.contains(base) { base += "Item" }
+            if topLevelNames.contains(base) || Naming.reservedTypeNames.contains(base) || options.reservedNames.contains(base) {
+                base += "Item"
+            }
             var name = base
             var counter = 2
             while topLevelNames.contains(name) {

@@ -79,7 +79,7 @@ public struct Translator {
 
     mutating func uniqueTopLevelName(_ base: String, at location: SourceLocation?) -> String {
         var candidate = base
-        if Naming.reservedTypeNames.contains(candidate) {
+        if Naming.reservedTypeNames.contains(candidate) || options.reservedNames.contains(candidate) {
             candidate += "Model"
         }
         if topLevelNames.contains(candidate) {

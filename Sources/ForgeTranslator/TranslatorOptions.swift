@@ -7,6 +7,8 @@ public struct TranslatorOptions: Sendable, Equatable {
     public var operationNames: [String: String]
     /// Component schema name (`ThreadResource`) → Swift type name, winning over the derived name.
     public var typeNames: [String: String]
+    /// Top-level names the rest of the output uses (the client's name), which no schema may take.
+    public var reservedNames: Set<String> = []
 
     public init(
         dropOperationSuffixes: [String] = [], operationNames: [String: String] = [:], typeNames: [String: String] = [:]

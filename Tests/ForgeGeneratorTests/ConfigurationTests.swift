@@ -116,3 +116,16 @@ import Testing
         #expect(files["API.swift"] == nil)
     }
 }
+
+@Suite struct ClientNameTests {
+    @Test func aSchemaCannotTakeTheConfiguredClientName() throws {
+        let folder = try temporaryFolder()
+        try spec(schemas: "MyClient:\n  type: object\n  properties:\n    a: {type: string}")
+            .appending("\n").write(toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        try "client: {name: MyClient}".write(toFile: "\(folder)/forge.yaml", atomically: true, encoding: .utf8)
+        let result = generate(
+            GenerateRequest(input: "\(folder)/spec.yaml", output: "\(folder)/out", configFile: "\(folder)/forge.yaml"))
+        #expect(!result.failed, "\(result.diagnostics)")
+        #expect(result.module?.types.map(\.name) == ["MyClientModel"])
+    }
+}
