@@ -48,6 +48,8 @@ public struct Operation: Sendable, Codable {
     /// `nil` when the operation does not override the document's security.
     public var security: [[String]]?
     public var location: SourceLocation
+    /// Where the `operationId` value is written, when there is one.
+    public var operationIDLocation: SourceLocation? = nil
     /// `extensions` such as `x-oaiMeta` are not needed; kept out of the model.
 }
 

@@ -15,6 +15,15 @@ public struct DocumentLoader {
     private var queued: Set<SchemaID> = []
     private var queue: [Cursor] = []
     private var componentSchemas: [SchemaID] = []
+    /// The names `components/securitySchemes` defines, which security requirements must use.
+    private var schemeNames: Set<String> = []
+    /// How deep ``schema(_:)`` is nested, against ``maxSchemaDepth``.
+    private var schemaDepth = 0
+    /// Key → position tables of large mappings that `$ref`s point into, by the mapping's file and pointer.
+    private var mappingIndexes: [SchemaID: [String: Int]] = [:]
+    private var reportedSchemaDepth = false
+    /// Deepest nesting of inline schemas; deeper input is refused so later stages never recurse too far.
+    static let maxSchemaDepth = 64
 
     /// Loads `root` and what it references. Errors go to `diagnostics`; the result is `nil` if any occurred.
     public static func load(
@@ -46,62 +55,123 @@ public struct DocumentLoader {
         var file: String
         var node: YAMLNode
         var pointer: JSONPointer
+        /// The `$ref`s followed to reach this node, outermost first (see ``ReferenceChain``).
+        var chain = ReferenceChain()
 
         func child(_ key: String) -> Cursor? {
             guard let value = node[key] else { return nil }
-            return Cursor(file: file, node: value, pointer: pointer.appending(key))
+            return Cursor(file: file, node: value, pointer: pointer.appending(key), chain: chain)
         }
 
         func children(_ key: String) -> [Cursor]? {
             guard let value = node[key], let items = value.items else { return nil }
             let base = pointer.appending(key)
-            return items.enumerated().map { Cursor(file: file, node: $1, pointer: base.appending(String($0))) }
+            return items.enumerated().map {
+                Cursor(file: file, node: $1, pointer: base.appending(String($0)), chain: chain)
+            }
         }
 
         /// The entries of a mapping, each with its key's text.
         var entries: [(key: String, keyLocation: SourceLocation, cursor: Cursor)] {
             (node.pairs ?? []).map { pair in
                 let key = pair.key.scalar?.value ?? ""
-                return (key, pair.key.location, Cursor(file: file, node: pair.value, pointer: pointer.appending(key)))
+                return (
+                    key, pair.key.location,
+                    Cursor(file: file, node: pair.value, pointer: pointer.appending(key), chain: chain)
+                )
             }
         }
 
         var location: SourceLocation { node.location }
+
+        /// One note per `$ref` that led here, innermost first.
+        var notes: [Diagnostic] { chain.notes }
+    }
+
+    /// The `$ref`s followed to reach a node, so that an error inside referenced content can say how it was reached.
+    /// Bounded: a very long chain keeps its outermost `$ref` and the innermost ones, and counts what it drops.
+    struct ReferenceChain {
+        static let limit = 16
+        /// Outermost first.
+        private(set) var locations: [SourceLocation] = []
+        private(set) var dropped = 0
+
+        func appending(_ location: SourceLocation) -> ReferenceChain {
+            var result = self
+            if result.locations.count >= ReferenceChain.limit {
+                result.locations.remove(at: 1)
+                result.dropped += 1
+            }
+            result.locations.append(location)
+            return result
+        }
+
+        /// `referenced from here` for each `$ref`, innermost first.
+        var notes: [Diagnostic] {
+            var notes = locations.reversed().map { Diagnostic.note("referenced from here", at: $0) }
+            if dropped > 0 {
+                notes.insert(
+                    Diagnostic(.note, "\(dropped) more $ref\(dropped == 1 ? "" : "s") on the way are not shown", at: nil),
+                    at: notes.count - 1)
+            }
+            return notes
+        }
+    }
+
+    /// Reports an error inside `cursor`'s content, with notes for the `$ref`s that led there.
+    private func error(_ message: String, at location: SourceLocation?, in cursor: Cursor, notes: [Diagnostic] = []) {
+        diagnostics.error(message, at: location, notes: notes + cursor.notes)
     }
 
     // MARK: - Run
 
     private mutating func run() -> Document? {
-        guard let root = file(rootFile, referencedFrom: nil) else { return nil }
+        guard let root = file(rootFile, referencedFrom: nil, chain: ReferenceChain()) else { return nil }
         let cursor = Cursor(file: rootFile, node: root, pointer: JSONPointer())
-        guard expectMapping(cursor, "an OpenAPI document") else { return nil }
+        guard expectMapping(cursor, "the OpenAPI document") else { return nil }
 
-        let version = requiredString(cursor, "openapi", in: "the OpenAPI document") ?? "3.1.0"
-        if !version.hasPrefix("3.") {
+        var version = "3.1.0"
+        if cursor.node["openapi"] == nil, let swagger = cursor.node["swagger"] {
             diagnostics.error(
-                "unsupported OpenAPI version '\(version)'; this generator reads 3.0 and 3.1",
-                at: cursor.child("openapi")?.location)
+                "this is a Swagger \(swagger.string ?? "2.0") document; this generator reads OpenAPI 3.0 and 3.1 (convert it first)",
+                at: swagger.location)
+        } else if let text = requiredString(cursor, "openapi", in: "the OpenAPI document") {
+            version = text
+            if !version.hasPrefix("3.") {
+                diagnostics.error(
+                    "unsupported OpenAPI version '\(version)'; this generator reads 3.0 and 3.1",
+                    at: cursor.child("openapi")?.location)
+            }
         }
         var info = Document.Info(title: "", version: "")
-        if let infoCursor = cursor.child("info"), expectMapping(infoCursor, "the info object") {
-            info.title = requiredString(infoCursor, "title", in: "the info object") ?? ""
-            info.version = requiredString(infoCursor, "version", in: "the info object") ?? ""
-            info.description = string(infoCursor, "description")
-        } else if cursor.child("info") == nil {
-            diagnostics.error("the OpenAPI document has no 'info' object", at: cursor.location)
+        if let infoCursor = cursor.child("info") {
+            if expectMapping(infoCursor, "the info object") {
+                info.title = requiredString(infoCursor, "title", in: "the info object") ?? ""
+                info.version = requiredString(infoCursor, "version", in: "the info object") ?? ""
+                info.description = string(infoCursor, "description")
+            }
+        } else {
+            diagnostics.error("the OpenAPI document is missing the required field 'info'", at: cursor.location)
         }
-        let servers = (cursor.children("servers") ?? []).compactMap { server -> Document.Server? in
-            guard let url = requiredString(server, "url", in: "a server") else { return nil }
+        let servers = (list(cursor, "servers") ?? []).compactMap { server -> Document.Server? in
+            guard expectMapping(server, "a server"), let url = requiredString(server, "url", in: "a server") else {
+                return nil
+            }
             return Document.Server(url: url, description: string(server, "description"))
         }
-        let security = securityRequirements(cursor.child("security")) ?? []
         var schemes: [SecurityScheme] = []
-        if let components = cursor.child("components"), let schemeMap = components.child("securitySchemes") {
+        var schemeNames: Set<String> = []
+        if let components = cursor.child("components"), expectMapping(components, "the components object"),
+            let schemeMap = components.child("securitySchemes"), expectMapping(schemeMap, "components/securitySchemes")
+        {
             for entry in schemeMap.entries {
+                schemeNames.insert(entry.key)
                 guard let scheme = deref(entry.cursor, "security scheme") else { continue }
                 schemes.append(securityScheme(name: entry.key, scheme))
             }
         }
+        self.schemeNames = schemeNames
+        let security = securityRequirements(cursor.child("security")) ?? []
 
         var operations: [Operation] = []
         if let paths = cursor.child("paths"), expectMapping(paths, "the paths object") {
@@ -126,8 +196,11 @@ public struct DocumentLoader {
 
     // MARK: - Files and references
 
-    /// Parses `path` once and registers its `components/schemas` for emission.
-    private mutating func file(_ path: String, referencedFrom reference: SourceLocation?) -> YAMLNode? {
+    /// Parses `path` once and registers its `components/schemas` for emission. `reference` is the `$ref` that
+    /// names the file and `chain` the `$ref`s that led to that one.
+    private mutating func file(_ path: String, referencedFrom reference: SourceLocation?, chain: ReferenceChain)
+        -> YAMLNode?
+    {
         if let node = files[path] { return node }
         if failedFiles.contains(path) { return nil }
         let bytes: [UInt8]
@@ -137,22 +210,23 @@ public struct DocumentLoader {
             failedFiles.insert(path)
             diagnostics.error(
                 reference == nil ? "cannot read '\(path)': \(error)" : "cannot read '\(path)' named by this $ref: \(error)",
-                at: reference)
+                at: reference, notes: chain.notes)
             return nil
         }
+        let fileChain = reference.map { chain.appending($0) } ?? chain
         let node: YAMLNode
         do {
             node = try YAMLParser.parse(bytes, file: path, limits: limits)
         } catch {
             failedFiles.insert(path)
             var diagnostic = Diagnostic(error)
-            if let reference { diagnostic.notes.append(.note("file referenced here", at: reference)) }
+            diagnostic.notes += fileChain.notes
             diagnostics.emit(diagnostic)
             return nil
         }
         files[path] = node
         fileOrder.append(path)
-        let cursor = Cursor(file: path, node: node, pointer: JSONPointer())
+        let cursor = Cursor(file: path, node: node, pointer: JSONPointer(), chain: fileChain)
         if let schemaMap = cursor.child("components")?.child("schemas"), expectMapping(schemaMap, "components/schemas")
         {
             for entry in schemaMap.entries {
@@ -164,7 +238,7 @@ public struct DocumentLoader {
         return node
     }
 
-    /// Resolves a `$ref` string written at `cursor` to the node it names.
+    /// Resolves a `$ref` string written at `cursor` to the node it names; the result's chain includes the `$ref`.
     private mutating func resolve(_ reference: String, from cursor: Cursor, at location: SourceLocation) -> Cursor? {
         let hash = reference.firstIndex(of: "#")
         let filePart = String(hash.map { reference[..<$0] } ?? reference[...])
@@ -172,76 +246,158 @@ public struct DocumentLoader {
         var target = cursor.file
         if !filePart.isEmpty {
             if filePart.contains("://") {
-                diagnostics.error("remote reference '\(reference)' is not supported; download it next to the spec", at: location)
+                error(
+                    "remote reference '\(reference)' is not supported; download it next to the spec", at: location,
+                    in: cursor)
                 return nil
             }
             guard let decoded = JSONPointer.percentDecode(filePart), let joined = SpecPath.join(SpecPath.directory(of: cursor.file), decoded),
                 SpecPath.isInside(joined, folder: rootFolder) || joined == rootFile
             else {
-                diagnostics.error(
+                error(
                     "$ref '\(reference)' points outside the spec's folder '\(rootFolder.isEmpty ? "." : rootFolder)'; it is refused",
-                    at: location)
+                    at: location, in: cursor)
                 return nil
             }
             target = joined
         }
         guard let pointer = JSONPointer(fragment: fragment) else {
-            diagnostics.error("$ref '\(reference)' has an invalid JSON pointer '#\(fragment)'", at: location)
+            error("$ref '\(reference)' has an invalid JSON pointer '#\(fragment)'", at: location, in: cursor)
             return nil
         }
-        guard let root = file(target, referencedFrom: location) else { return nil }
-        switch pointer.resolve(in: root) {
+        guard let root = file(target, referencedFrom: location, chain: cursor.chain) else { return nil }
+        switch lookup(pointer, in: root, file: target) {
         case .success(let node):
-            return Cursor(file: target, node: node, pointer: pointer)
+            return Cursor(file: target, node: node, pointer: pointer, chain: cursor.chain.appending(location))
         case .failure(let missing):
             let found = JSONPointer(tokens: Array(pointer.tokens.prefix(missing.index)))
-            diagnostics.error(
+            error(
                 "cannot resolve $ref '\(reference)': '\(missing.token)' not found in \(target)#\(found)",
-                at: location, notes: [.note("looked in here", at: missing.parent)])
+                at: location, in: cursor, notes: [.note("looked in here", at: missing.parent)])
             return nil
         }
+    }
+
+    /// ``JSONPointer/resolve(in:)``, with an index for large mappings so that resolving many `$ref`s into one
+    /// `components` section stays linear.
+    private mutating func lookup(_ pointer: JSONPointer, in root: YAMLNode, file: String)
+        -> Result<YAMLNode, JSONPointer.MissingToken>
+    {
+        var node = root
+        for (index, token) in pointer.tokens.enumerated() {
+            guard let pairs = node.pairs, pairs.count > 16 else {
+                switch JSONPointer(tokens: [token]).resolve(in: node) {
+                case .success(let next): node = next
+                case .failure(let missing):
+                    return .failure(JSONPointer.MissingToken(index: index, token: token, parent: missing.parent))
+                }
+                continue
+            }
+            let key = SchemaID(file: file, pointer: JSONPointer(tokens: Array(pointer.tokens.prefix(index))))
+            let table: [String: Int]
+            if let existing = mappingIndexes[key] {
+                table = existing
+            } else {
+                var built: [String: Int] = [:]
+                for (position, pair) in pairs.enumerated() {
+                    if let text = pair.key.scalar?.value, built[text] == nil { built[text] = position }
+                }
+                mappingIndexes[key] = built
+                table = built
+            }
+            guard let position = table[token] else {
+                return .failure(JSONPointer.MissingToken(index: index, token: token, parent: node.location))
+            }
+            node = pairs[position].value
+        }
+        return .success(node)
+    }
+
+    /// The text of a `$ref`; an error (and `nil`) when it is not a string.
+    private func referenceText(_ node: YAMLNode, in cursor: Cursor) -> String? {
+        if let scalar = node.scalar, !node.isNull, !scalar.isPlain || (node.numberText == nil && node.bool == nil) {
+            return scalar.value
+        }
+        error("$ref must be a string, found \(kindName(node))", at: node.location, in: cursor)
+        return nil
     }
 
     /// Follows `$ref`s of a non-schema object (parameter, response, path item…) to the object itself.
     private mutating func deref(_ start: Cursor, _ what: String) -> Cursor? {
         var cursor = start
-        var seen: [String] = []
+        // Where each `$ref` on the way was written, and the chain that reached it.
+        var seen: [(id: SchemaID, chain: ReferenceChain)] = []
+        var seenIndex: [SchemaID: Int] = [:]
         while let refNode = cursor.node["$ref"] {
-            guard let reference = refNode.string else {
-                diagnostics.error("$ref must be a string", at: refNode.location)
+            guard let reference = referenceText(refNode, in: cursor) else { return nil }
+            let here = SchemaID(file: cursor.file, pointer: cursor.pointer)
+            if let first = seenIndex[here] {
+                let cycle = seen[first...].map(\.id) + [here]
+                diagnostics.error(
+                    "$ref cycle with no \(what) in it: \(describeCycle(cycle))", at: refNode.location,
+                    notes: seen[first].chain.notes)
                 return nil
             }
-            let key = "\(cursor.file)#\(cursor.pointer)"
-            if seen.contains(key) {
-                diagnostics.error("$ref cycle: \(what) refers back to itself (\(seen.joined(separator: " → ")))", at: refNode.location)
-                return nil
-            }
-            seen.append(key)
+            seenIndex[here] = seen.count
+            seen.append((here, cursor.chain))
             guard let next = resolve(reference, from: cursor, at: refNode.location) else { return nil }
             cursor = next
         }
         return expectMapping(cursor, "a \(what)") ? cursor : nil
     }
 
+    /// `a → b → a`, shortened in the middle when the cycle is long.
+    private func describeCycle(_ cycle: [SchemaID]) -> String {
+        let names = cycle.map(\.description)
+        guard names.count > 8 else { return names.joined(separator: " → ") }
+        return (names.prefix(4) + ["… \(names.count - 7) more …"] + names.suffix(3)).joined(separator: " → ")
+    }
+
     // MARK: - Paths and operations
+
+    /// The keys a path item may hold besides the HTTP methods.
+    private static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
 
     private mutating func pathItem(path: String, _ start: Cursor) -> [Operation] {
         guard let item = deref(start, "path item") else { return [] }
-        let shared = parameters(item.children("parameters") ?? [])
+        let shared = parameters(list(item, "parameters") ?? [])
         var operations: [Operation] = []
         for entry in item.entries {
-            guard let method = HTTPMethod(rawValue: entry.key) else { continue }
+            guard let method = HTTPMethod(rawValue: entry.key) else {
+                if !entry.key.hasPrefix("x-") && !Self.pathItemKeys.contains(entry.key) {
+                    let known = HTTPMethod.allCases.map(\.rawValue) + Self.pathItemKeys.sorted()
+                    error(
+                        unknownKeyMessage(
+                            entry.key, in: "the path item '\(path)'", known: known,
+                            expected: "an HTTP method, parameters, summary, description, servers or x-…"),
+                        at: entry.keyLocation, in: item)
+                }
+                continue
+            }
             guard expectMapping(entry.cursor, "an operation") else { continue }
             operations.append(operation(method: method, path: path, shared: shared, entry.cursor))
         }
         return operations
     }
 
+    /// The fields of an operation object.
+    private static let operationKeys = [
+        "tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses",
+        "callbacks", "deprecated", "security", "servers",
+    ]
+
     private mutating func operation(method: HTTPMethod, path: String, shared: [Parameter], _ cursor: Cursor)
         -> Operation
     {
+        for entry in cursor.entries where !entry.key.hasPrefix("x-") && !Self.operationKeys.contains(entry.key) {
+            error(
+                unknownKeyMessage(
+                    entry.key, in: "the operation '\(method.rawValue) \(path)'", known: Self.operationKeys,
+                    expected: Self.operationKeys.joined(separator: ", ") + " or x-…"),
+                at: entry.keyLocation, in: cursor)
+        }
         var merged = shared
-        for parameter in parameters(cursor.children("parameters") ?? []) {
+        for parameter in parameters(list(cursor, "parameters") ?? []) {
             merged.removeAll { $0.name == parameter.name && $0.location == parameter.location }
             merged.append(parameter)
         }
@@ -254,15 +410,23 @@ public struct DocumentLoader {
         var responses: [Response] = []
         if let responseMap = cursor.child("responses"), expectMapping(responseMap, "the responses object") {
             for entry in responseMap.entries where !entry.key.hasPrefix("x-") {
+                guard Self.isResponseStatus(entry.key) else {
+                    error(
+                        "response status '\(entry.key)' must be an HTTP status code (200), a range (2XX) or 'default'",
+                        at: entry.keyLocation, in: responseMap)
+                    continue
+                }
                 guard let resolved = deref(entry.cursor, "response") else { continue }
                 var headers: [Header] = []
-                for header in resolved.child("headers")?.entries ?? [] {
-                    guard let headerCursor = deref(header.cursor, "header") else { continue }
-                    headers.append(
-                        Header(
-                            name: header.key, description: string(headerCursor, "description"),
-                            required: bool(headerCursor, "required") ?? false,
-                            schema: headerCursor.child("schema").map { schema($0) }))
+                if let headerMap = resolved.child("headers"), expectMapping(headerMap, "'headers' to be a mapping of header names", exactly: true) {
+                    for header in headerMap.entries {
+                        guard let headerCursor = deref(header.cursor, "header") else { continue }
+                        headers.append(
+                            Header(
+                                name: header.key, description: string(headerCursor, "description"),
+                                required: bool(headerCursor, "required") ?? false,
+                                schema: headerCursor.child("schema").map { schema($0) }))
+                    }
                 }
                 responses.append(
                     Response(
@@ -270,12 +434,30 @@ public struct DocumentLoader {
                         content: content(resolved.child("content")), location: entry.keyLocation))
             }
         }
+        var tags: [String] = []
+        for tag in list(cursor, "tags") ?? [] {
+            guard let text = tag.node.string, tag.node.scalar != nil else {
+                error("a tag must be a string, found \(kindName(tag.node))", at: tag.location, in: tag)
+                continue
+            }
+            tags.append(text)
+        }
         return Operation(
             method: method, path: path, operationID: string(cursor, "operationId"), summary: string(cursor, "summary"),
-            description: string(cursor, "description"),
-            tags: (cursor.children("tags") ?? []).compactMap { $0.node.string },
+            description: string(cursor, "description"), tags: tags,
             deprecated: bool(cursor, "deprecated") ?? false, parameters: merged, requestBody: body,
-            responses: responses, security: securityRequirements(cursor.child("security")), location: cursor.location)
+            responses: responses, security: securityRequirements(cursor.child("security")), location: cursor.location,
+            operationIDLocation: cursor.node["operationId"]?.location)
+    }
+
+    /// `200`, `2XX` or `default`.
+    static func isResponseStatus(_ key: String) -> Bool {
+        if key == "default" { return true }
+        let bytes = Array(key.utf8)
+        guard bytes.count == 3, (UInt8(ascii: "1")...UInt8(ascii: "5")).contains(bytes[0]) else { return false }
+        let digits = bytes.dropFirst().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+        let range = bytes.dropFirst().allSatisfy { $0 == UInt8(ascii: "X") || $0 == UInt8(ascii: "x") }
+        return digits || range
     }
 
     private mutating func parameters(_ cursors: [Cursor]) -> [Parameter] {
@@ -285,9 +467,9 @@ public struct DocumentLoader {
                 let placeText = requiredString(cursor, "in", in: "a parameter")
             else { return nil }
             guard let place = Parameter.Location(rawValue: placeText) else {
-                diagnostics.error(
+                error(
                     "parameter '\(name)' has 'in: \(placeText)'; expected path, query, header or cookie",
-                    at: cursor.child("in")?.location)
+                    at: cursor.child("in")?.location, in: cursor)
                 return nil
             }
             var parameterSchema = cursor.child("schema").map { schema($0) }
@@ -303,19 +485,32 @@ public struct DocumentLoader {
     }
 
     private mutating func content(_ cursor: Cursor?) -> [MediaType] {
-        guard let cursor, expectMapping(cursor, "a content map") else { return [] }
-        return cursor.entries.map { entry in
-            MediaType(contentType: entry.key, schema: entry.cursor.child("schema").map { schema($0) })
+        guard let cursor, expectMapping(cursor, "'content' to be a mapping of media types", exactly: true) else { return [] }
+        return cursor.entries.compactMap { entry in
+            if entry.cursor.node.isNull { return MediaType(contentType: entry.key, schema: nil) }
+            guard expectMapping(entry.cursor, "the media type '\(entry.key)'") else { return nil }
+            return MediaType(contentType: entry.key, schema: entry.cursor.child("schema").map { schema($0) })
         }
     }
 
     private mutating func securityRequirements(_ cursor: Cursor?) -> [[String]]? {
         guard let cursor else { return nil }
-        guard let items = cursor.node.items else {
-            diagnostics.error("'security' must be a list of security requirements", at: cursor.location)
-            return nil
+        guard let items = list(cursor) else { return nil }
+        var result: [[String]] = []
+        for item in items {
+            guard expectMapping(item, "a security requirement") else { continue }
+            var names: [String] = []
+            for entry in item.entries {
+                if !schemeNames.contains(entry.key) {
+                    error(
+                        "security requirement names '\(entry.key)', which components/securitySchemes does not define",
+                        at: entry.keyLocation, in: item)
+                }
+                names.append(entry.key)
+            }
+            result.append(names)
         }
-        return items.map { item in (item.pairs ?? []).compactMap { $0.key.scalar?.value } }
+        return result
     }
 
     private mutating func securityScheme(name: String, _ cursor: Cursor) -> SecurityScheme {
@@ -363,7 +558,21 @@ public struct DocumentLoader {
             result.isFalse = !flag
             return result
         }
-        guard expectMapping(cursor, "a schema (a mapping or a boolean)") else { return result }
+        guard cursor.node.pairs != nil else {
+            error("a schema must be a mapping or a boolean, found \(kindName(cursor.node))", at: cursor.location, in: cursor)
+            return result
+        }
+        guard schemaDepth < DocumentLoader.maxSchemaDepth else {
+            if !reportedSchemaDepth {
+                reportedSchemaDepth = true
+                error(
+                    "schemas nested deeper than \(DocumentLoader.maxSchemaDepth) levels; the input is refused",
+                    at: cursor.location, in: cursor)
+            }
+            return result
+        }
+        schemaDepth += 1
+        defer { schemaDepth -= 1 }
 
         if let refNode = cursor.node["$recursiveRef"] ?? cursor.node["$dynamicRef"] {
             // JSON Schema 2019-09 / 2020-12 recursion: the nearest enclosing schema that declares the anchor (the
@@ -373,16 +582,14 @@ public struct DocumentLoader {
                 enqueue(id, target)
                 result.ref = Reference(target: id, location: refNode.location)
             } else {
-                diagnostics.error("no enclosing schema declares the anchor this reference needs", at: refNode.location)
+                error("no enclosing schema declares the anchor this reference needs", at: refNode.location, in: cursor)
             }
         }
         if let refNode = cursor.node["$ref"] {
-            if let text = refNode.string, let target = resolve(text, from: cursor, at: refNode.location) {
+            if let text = referenceText(refNode, in: cursor), let target = resolve(text, from: cursor, at: refNode.location) {
                 let id = SchemaID(file: target.file, pointer: target.pointer)
                 enqueue(id, target)
                 result.ref = Reference(target: id, location: refNode.location)
-            } else if refNode.string == nil {
-                diagnostics.error("$ref must be a string", at: refNode.location)
             }
         }
 
@@ -390,9 +597,7 @@ public struct DocumentLoader {
             let names: [YAMLNode] = typeCursor.node.items ?? [typeCursor.node]
             for name in names {
                 guard let text = name.string, let type = JSONType(rawValue: text) else {
-                    diagnostics.error(
-                        "unknown schema type '\(name.scalar?.value ?? "…")'; expected string, integer, number, boolean, object, array or null",
-                        at: name.location)
+                    error(unknownTypeMessage(name), at: name.location, in: cursor)
                     continue
                 }
                 if type == .null { result.nullable = true } else { result.types.append(type) }
@@ -417,7 +622,7 @@ public struct DocumentLoader {
                 }
                 result.enumValues = values
             } else {
-                diagnostics.error("'enum' must be a list", at: enumCursor.location)
+                error("'enum' must be a list, found \(kindName(enumCursor.node))", at: enumCursor.location, in: cursor)
             }
         }
         if let constNode = cursor.node["const"] {
@@ -433,7 +638,9 @@ public struct DocumentLoader {
             if let items = requiredCursor.node.items {
                 result.required = items.compactMap(\.string)
             } else if requiredCursor.node.bool == nil {
-                diagnostics.error("'required' must be a list of property names", at: requiredCursor.location)
+                error(
+                    "'required' must be a list of property names, found \(kindName(requiredCursor.node))",
+                    at: requiredCursor.location, in: cursor)
             }
         }
         if let additional = cursor.child("additionalProperties") {
@@ -454,8 +661,15 @@ public struct DocumentLoader {
             let propertyName = requiredString(discriminatorCursor, "propertyName", in: "a discriminator")
         {
             var mapping: [Schema.Discriminator.Mapping] = []
-            for entry in discriminatorCursor.child("mapping")?.entries ?? [] {
-                guard let text = entry.cursor.node.string else { continue }
+            let mappingCursor = discriminatorCursor.child("mapping")
+            let mappingEntries = mappingCursor.flatMap { expectMapping($0, "a discriminator's mapping") ? $0.entries : nil }
+            for entry in mappingEntries ?? [] {
+                guard let text = entry.cursor.node.string, entry.cursor.node.scalar != nil else {
+                    error(
+                        "a discriminator mapping value must be a schema name or a $ref, found \(kindName(entry.cursor.node))",
+                        at: entry.cursor.location, in: entry.cursor)
+                    continue
+                }
                 let reference = text.contains("/") || text.contains("#") ? text : "#/components/schemas/\(text)"
                 if let target = resolve(reference, from: entry.cursor, at: entry.cursor.location) {
                     let id = SchemaID(file: target.file, pointer: target.pointer)
@@ -506,7 +720,7 @@ public struct DocumentLoader {
             tokens.removeLast()
             let pointer = JSONPointer(tokens: tokens)
             guard case .success(let node) = pointer.resolve(in: root), node.pairs != nil else { continue }
-            let candidate = Cursor(file: cursor.file, node: node, pointer: pointer)
+            let candidate = Cursor(file: cursor.file, node: node, pointer: pointer, chain: cursor.chain)
             if anchorName.isEmpty ? node["$recursiveAnchor"]?.bool == true : node["$dynamicAnchor"]?.string == anchorName {
                 return candidate
             }
@@ -518,42 +732,110 @@ public struct DocumentLoader {
     private mutating func schemaList(_ cursor: Cursor, _ key: String) -> [Schema]? {
         guard let list = cursor.child(key) else { return nil }
         guard let children = cursor.children(key) else {
-            diagnostics.error("'\(key)' must be a list of schemas", at: list.location)
+            error("'\(key)' must be a list of schemas, found \(kindName(list.node))", at: list.location, in: cursor)
             return nil
         }
         return children.map { schema($0) }
     }
 
     /// Reports `$ref` chains that loop without ever reaching a schema (`A: {$ref: B}`, `B: {$ref: A}`).
+    /// Each schema is walked once, so long chains stay linear.
     private mutating func checkReferenceCycles() {
-        var reported: Set<SchemaID> = []
+        // Schemas on the walk in progress, by their position on it; schemas already walked.
+        var done: Set<SchemaID> = []
         let references = schemas.filter { $0.value.isPureReference }.map { (key: $0.key.description, id: $0.key) }
-        for id in references.sorted(by: { $0.key < $1.key }).map(\.id) {
-            var chain: [SchemaID] = []
+        for id in references.sorted(by: { $0.key < $1.key }).map(\.id) where !done.contains(id) {
+            var walk: [SchemaID] = []
+            var position: [SchemaID: Int] = [:]
             var current = id
-            while let schema = schemas[current], schema.isPureReference, let next = schema.ref?.target {
-                if let start = chain.firstIndex(of: current) {
-                    let cycle = chain[start...]
-                    if reported.isDisjoint(with: cycle) {
-                        reported.formUnion(cycle)
-                        let names = (cycle + [current]).map(\.description).joined(separator: " → ")
-                        diagnostics.error(
-                            "$ref cycle with no schema in it: \(names)", at: schemas[cycle.first!]?.ref?.location)
-                    }
+            while !done.contains(current), let schema = schemas[current], schema.isPureReference,
+                let next = schema.ref?.target
+            {
+                if let start = position[current] {
+                    let cycle = Array(walk[start...]) + [current]
+                    diagnostics.error(
+                        "$ref cycle with no schema in it: \(describeCycle(cycle))",
+                        at: schemas[walk[start]]?.ref?.location)
                     break
                 }
-                chain.append(current)
+                position[current] = walk.count
+                walk.append(current)
                 current = next
             }
+            done.formUnion(walk)
         }
     }
 
     // MARK: - Typed field readers
 
-    private func expectMapping(_ cursor: Cursor, _ what: String) -> Bool {
+    /// Whether `cursor` is a mapping; if not, reports `expected <what> to be a mapping` (or `expected <what>` when
+    /// `exactly`), with what was found.
+    private func expectMapping(_ cursor: Cursor, _ what: String, exactly: Bool = false) -> Bool {
         if cursor.node.pairs != nil { return true }
-        diagnostics.error("expected \(what) to be a mapping, found \(kindName(cursor.node))", at: cursor.location)
+        let expectation = exactly ? what : "\(what) to be a mapping"
+        error("expected \(expectation), found \(kindName(cursor.node))", at: cursor.location, in: cursor)
         return false
+    }
+
+    /// The items of the list under `key` (`nil` when absent or null); anything else is an error.
+    private func list(_ cursor: Cursor, _ key: String) -> [Cursor]? {
+        guard let value = cursor.child(key) else { return nil }
+        return list(value)
+    }
+
+    /// The items of the list at `cursor`, named by its last pointer token in the error when it is not a list.
+    private func list(_ cursor: Cursor) -> [Cursor]? {
+        if cursor.node.isNull { return nil }
+        guard let items = cursor.node.items else {
+            error("'\(cursor.pointer.last ?? "")' must be a list, found \(kindName(cursor.node))", at: cursor.location, in: cursor)
+            return nil
+        }
+        return items.enumerated().map {
+            Cursor(file: cursor.file, node: $1, pointer: cursor.pointer.appending(String($0)), chain: cursor.chain)
+        }
+    }
+
+    /// `unknown schema type 'strin'; did you mean 'string'?`, or the list of types when nothing is close.
+    private func unknownTypeMessage(_ node: YAMLNode) -> String {
+        let text: String
+        switch node.content {
+        case .scalar(let scalar): text = node.isNull ? "null" : scalar.value
+        case .sequence: return "a schema's 'type' list must hold type names, found a list"
+        case .mapping: return "a schema's 'type' must be a type name or a list of them, found a mapping"
+        }
+        let aliases = ["int": "integer", "bool": "boolean", "float": "number", "double": "number", "str": "string",
+                       "map": "object", "dict": "object", "list": "array"]
+        let lowered = text.lowercased()
+        let suggestion = aliases[lowered]
+            ?? JSONType.allCases.map(\.rawValue).first { $0 == lowered || Self.editDistance($0, lowered) <= 2 }
+        if let suggestion, !node.isNull {
+            return "unknown schema type '\(text)'; did you mean '\(suggestion)'?"
+        }
+        return "unknown schema type '\(text)'; expected string, integer, number, boolean, object, array or null"
+    }
+
+    /// `unknown key 'gett' in X; did you mean 'get'?`, or what is expected when no known key is close.
+    private func unknownKeyMessage(_ key: String, in what: String, known: [String], expected: String) -> String {
+        let lowered = key.lowercased()
+        let scored = known.map { (key: $0, distance: Self.editDistance($0.lowercased(), lowered)) }
+        if let best = scored.min(by: { $0.distance < $1.distance }), best.distance <= max(1, min(2, key.count / 3)) {
+            return "unknown key '\(key)' in \(what); did you mean '\(best.key)'?"
+        }
+        return "unknown key '\(key)' in \(what); expected \(expected)"
+    }
+
+    /// Levenshtein distance, for short words.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.utf8.prefix(64)), b = Array(b.utf8.prefix(64))
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return a.isEmpty ? b.count : previous[b.count]
     }
 
     private func kindName(_ node: YAMLNode) -> String {
@@ -568,13 +850,13 @@ public struct DocumentLoader {
         guard let node = cursor.node[key] else { return nil }
         if let scalar = node.scalar, !node.isNull { return scalar.value }
         if node.isNull { return nil }
-        diagnostics.error("'\(key)' must be a string, found \(kindName(node))", at: node.location)
+        error("'\(key)' must be a string, found \(kindName(node))", at: node.location, in: cursor)
         return nil
     }
 
     private func requiredString(_ cursor: Cursor, _ key: String, in what: String) -> String? {
         guard cursor.node[key] != nil else {
-            diagnostics.error("\(what) is missing the required field '\(key)'", at: cursor.location)
+            error("\(what) is missing the required field '\(key)'", at: cursor.location, in: cursor)
             return nil
         }
         return string(cursor, key)
@@ -583,21 +865,21 @@ public struct DocumentLoader {
     private func bool(_ cursor: Cursor, _ key: String) -> Bool? {
         guard let node = cursor.node[key] else { return nil }
         if let value = node.bool { return value }
-        diagnostics.error("'\(key)' must be true or false, found \(kindName(node))", at: node.location)
+        error("'\(key)' must be true or false, found \(kindName(node))", at: node.location, in: cursor)
         return nil
     }
 
     private func int(_ cursor: Cursor, _ key: String) -> Int? {
         guard let node = cursor.node[key] else { return nil }
         if let value = node.int, value >= 0 { return value }
-        diagnostics.error("'\(key)' must be a non-negative integer, found \(kindName(node))", at: node.location)
+        error("'\(key)' must be a non-negative integer, found \(kindName(node))", at: node.location, in: cursor)
         return nil
     }
 
     private func number(_ cursor: Cursor, _ key: String) -> String? {
         guard let node = cursor.node[key] else { return nil }
         if let text = node.numberText { return text }
-        diagnostics.error("'\(key)' must be a number, found \(kindName(node))", at: node.location)
+        error("'\(key)' must be a number, found \(kindName(node))", at: node.location, in: cursor)
         return nil
     }
 

@@ -20,10 +20,14 @@ public struct YAMLLimits: Sendable {
     public var maxDepth: Int
     /// Most nodes the document may hold once aliases are expanded (guards against "billion laughs").
     public var maxNodes: Int
+    /// Most nodes that aliases may add, all uses together: an alias bomb far below ``maxNodes`` can still make
+    /// everything after the parser do a thousand times the work the file's size suggests.
+    public var maxAliasNodes: Int
 
-    public init(maxDepth: Int = 512, maxNodes: Int = 10_000_000) {
+    public init(maxDepth: Int = 512, maxNodes: Int = 10_000_000, maxAliasNodes: Int = 100_000) {
         self.maxDepth = maxDepth
         self.maxNodes = maxNodes
+        self.maxAliasNodes = maxAliasNodes
     }
 
     public static let `default` = YAMLLimits()
@@ -72,6 +76,7 @@ private struct Builder {
     var stack: [Frame] = []
     var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
     var totalWeight = 0
+    var aliasWeight = 0
     var root: YAMLNode?
     var documents = 0
 
@@ -82,35 +87,50 @@ private struct Builder {
     }
 
     mutating func run() throws(YAMLError) -> YAMLNode {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else {
+        // libyaml keeps a pointer to the parser inside itself (its string reader's `read_handler_data`), so the
+        // parser must live at one address for its whole life: `&localVariable` only guarantees an address for
+        // the duration of each call. The same goes for the input bytes, held by `withUnsafeBufferPointer`.
+        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser.initialize(to: yaml_parser_t())
+        defer {
+            parser.deinitialize(count: 1)
+            parser.deallocate()
+        }
+        guard yaml_parser_initialize(parser) == 1 else {
             throw YAMLError(location: location(line: 0, column: 0), message: "cannot initialise the YAML parser")
         }
-        defer { yaml_parser_delete(&parser) }
-        let input = bytes
+        defer { yaml_parser_delete(parser) }
+        let input = bytes.isEmpty ? [0] : bytes
+        let count = bytes.count
         return try input.withUnsafeBufferPointer { buffer throws(YAMLError) -> YAMLNode in
-            // An empty buffer may have a nil base address; libyaml needs a valid pointer.
-            let empty: [UInt8] = [0]
-            return try empty.withUnsafeBufferPointer { emptyBuffer throws(YAMLError) -> YAMLNode in
-                let base = buffer.baseAddress ?? emptyBuffer.baseAddress!
-                yaml_parser_set_input_string(&parser, base, buffer.count)
-                return try loop(&parser)
-            }
+            yaml_parser_set_input_string(parser, buffer.baseAddress!, count)
+            return try loop(parser)
         }
     }
 
-    private mutating func loop(_ parser: inout yaml_parser_t) throws(YAMLError) -> YAMLNode {
-        var event = yaml_event_t()
+    private mutating func loop(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> YAMLNode {
+        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        event.initialize(to: yaml_event_t())
+        defer {
+            event.deinitialize(count: 1)
+            event.deallocate()
+        }
         while true {
-            guard yaml_parser_parse(&parser, &event) == 1 else {
-                throw syntaxError(parser)
+            guard yaml_parser_parse(parser, event) == 1 else {
+                throw syntaxError(parser.pointee)
             }
-            defer { yaml_event_delete(&event) }
+            defer { yaml_event_delete(event) }
+            let event = event.pointee
             let mark = location(line: event.start_mark.line, column: event.start_mark.column)
             switch event.type {
             case YAML_STREAM_END_EVENT:
                 guard let root else {
-                    throw YAMLError(location: mark, message: "the file holds no document (it is empty)")
+                    // Nothing but whitespace and comments: point at the start, where a document should be.
+                    let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+                    throw YAMLError(
+                        location: location(line: 0, column: 0),
+                        message: blank ? "the file holds no document (it is empty)"
+                            : "the file holds no document (only comments)")
                 }
                 return root
             case YAML_DOCUMENT_START_EVENT:
@@ -140,6 +160,12 @@ private struct Builder {
                 var node = target.node
                 node.location = mark
                 try add(node, weight: target.weight, newNodes: target.weight, anchor: nil)
+                aliasWeight += target.weight
+                guard aliasWeight <= limits.maxAliasNodes else {
+                    throw YAMLError(
+                        location: mark,
+                        message: "aliases expand to more than \(limits.maxAliasNodes) nodes; the input is refused")
+                }
             case YAML_SEQUENCE_START_EVENT:
                 let data = event.data.sequence_start
                 try push(Frame(kind: .sequence, location: mark, tag: optionalString(data.tag),
@@ -245,6 +271,31 @@ private struct Builder {
             // Reader errors (bad encoding, control characters) carry a byte offset, not a mark.
             let (line, column) = lineAndColumn(ofByte: parser.problem_offset)
             var message = problem
+            let value = parser.problem_value
+            if problem == "invalid leading UTF-8 octet", value != -1 {
+                return YAMLError(
+                    location: SourceLocation(file: file, line: line, column: column),
+                    message: "invalid UTF-8 byte \(hex(value)); the file must be UTF-8")
+            }
+            if problem == "invalid trailing UTF-8 octet", value != -1 {
+                // Point at the byte that starts the broken sequence, and show the whole sequence.
+                var start = min(parser.problem_offset, bytes.count)
+                while start > 0, start > parser.problem_offset - 4, bytes[start - 1] & 0xC0 == 0x80 { start -= 1 }
+                if start > 0, bytes[start - 1] >= 0xC0 { start -= 1 }
+                let sequence = bytes[start..<min(parser.problem_offset + 1, bytes.count)].map { hex(Int32($0)) }
+                let (leadLine, leadColumn) = lineAndColumn(ofByte: start)
+                return YAMLError(
+                    location: SourceLocation(file: file, line: leadLine, column: leadColumn),
+                    message: "invalid UTF-8 sequence \(sequence.joined(separator: " ")); the file must be UTF-8")
+            }
+            if problem == "incomplete UTF-8 octet sequence" {
+                // The file ends inside a sequence: show what is there.
+                let start = min(parser.problem_offset, bytes.count)
+                let sequence = bytes[start..<min(start + 4, bytes.count)].map { hex(Int32($0)) }
+                return YAMLError(
+                    location: SourceLocation(file: file, line: line, column: column),
+                    message: "invalid UTF-8 sequence \(sequence.joined(separator: " ")) at the end of the file; the file must be UTF-8")
+            }
             if parser.problem_value != -1 {
                 let hex = String(parser.problem_value, radix: 16, uppercase: true)
                 if problem.contains("UTF-8") {
@@ -257,13 +308,59 @@ private struct Builder {
             }
             return YAMLError(location: SourceLocation(file: file, line: line, column: column), message: message)
         }
-        var message = problem
-        if let context = parser.context.map({ String(cString: $0) }) {
-            let start = location(line: parser.context_mark.line, column: parser.context_mark.column)
-            message += " (\(context) at \(start.line):\(start.column))"
+        let problemLocation = location(line: parser.problem_mark.line, column: parser.problem_mark.column)
+        let context = parser.context.map { String(cString: $0) }
+        let contextLocation = location(line: parser.context_mark.line, column: parser.context_mark.column)
+        let contextByte = byte(at: parser.context_mark.index)
+        // What libyaml reports at the end of the file is clearer at the quote or bracket left open.
+        if context == "while scanning a quoted scalar", problem == "found unexpected end of stream",
+            contextByte == UInt8(ascii: "\"") || contextByte == UInt8(ascii: "'")
+        {
+            let kind = contextByte == UInt8(ascii: "\"") ? "double" : "single"
+            return YAMLError(
+                location: contextLocation, message: "unclosed \(kind) quote; the string runs to the end of the file")
         }
-        return YAMLError(location: location(line: parser.problem_mark.line, column: parser.problem_mark.column),
-                         message: message)
+        if let context, context.hasPrefix("while parsing a flow "), isAtEnd(parser.problem_mark.index),
+            contextByte == UInt8(ascii: "[") || contextByte == UInt8(ascii: "{")
+        {
+            let (open, kind) = contextByte == UInt8(ascii: "[") ? ("[", "sequence") : ("{", "mapping")
+            return YAMLError(
+                location: contextLocation,
+                message: "unclosed '\(open)'; the flow \(kind) runs to the end of the file")
+        }
+        if problem == "found a tab character that violates indentation"
+            || (problem == "found character that cannot start any token" && byte(at: parser.problem_mark.index) == 0x09)
+        {
+            return YAMLError(
+                location: problemLocation, message: "a tab character in indentation; YAML indents with spaces only")
+        }
+        var message = problem
+        if let context {
+            message += " (\(context) at \(contextLocation.line):\(contextLocation.column))"
+        }
+        // The usual causes of libyaml's two most cryptic messages.
+        if problem == "mapping values are not allowed in this context" {
+            message += "; check this line's indentation, or quote a value that contains ': '"
+        } else if problem == "did not find expected key" || problem == "did not find expected '-' indicator" {
+            message += "; check this line's indentation"
+        }
+        return YAMLError(location: problemLocation, message: message)
+    }
+
+    /// `0xE9`.
+    private func hex(_ value: Int32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return "0x" + String(repeating: "0", count: max(0, 2 - digits.count)) + digits
+    }
+
+    private func byte(at index: Int) -> UInt8? {
+        bytes.indices.contains(index) ? bytes[index] : nil
+    }
+
+    /// Whether only whitespace follows the byte offset `index`.
+    private func isAtEnd(_ index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        return bytes[index...].allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
     }
 
     /// 1-based line and column (in characters) of a byte offset.

@@ -24,15 +24,27 @@ import Testing
     }
 
     @Test(arguments: [
-        ErrorCase("unclosed double quote", "a: 1\nb: \"abc\nc: 2\n", 4, 1,
-                  "found unexpected end of stream (while scanning a quoted scalar at 2:4)"),
-        ErrorCase("unclosed flow sequence", "a: [1, 2\n", 2, 1,
+        // Unclosed quotes and brackets are reported where they open, not at the end of the file.
+        ErrorCase("unclosed double quote", "a: 1\nb: \"abc\nc: 2\n", 2, 4,
+                  "unclosed double quote; the string runs to the end of the file"),
+        ErrorCase("unclosed single quote", "a: 'abc\nc: 2\n", 1, 4,
+                  "unclosed single quote; the string runs to the end of the file"),
+        ErrorCase("unclosed flow sequence", "a: [1, 2\n", 1, 4,
+                  "unclosed '['; the flow sequence runs to the end of the file"),
+        ErrorCase("unclosed flow sequence at end of input", "[1, 2", 1, 1,
+                  "unclosed '['; the flow sequence runs to the end of the file"),
+        ErrorCase("unclosed inner flow mapping", "a: {b: [1], c: {d: 1}\n", 1, 4,
+                  "unclosed '{'; the flow mapping runs to the end of the file"),
+        ErrorCase("unclosed flow sequence before more text", "a: [1, 2\nb: 3\n", 2, 2,
                   "did not find expected ',' or ']' (while parsing a flow sequence at 1:4)"),
-        ErrorCase("unclosed flow sequence at end of input", "[1, 2", 2, 1,
-                  "did not find expected ',' or ']' (while parsing a flow sequence at 1:1)"),
         ErrorCase("tab as indentation", "a:\n\tb: 1\n", 2, 1,
-                  "found character that cannot start any token (while scanning for the next token at 2:1)"),
-        ErrorCase("bad indentation", "a: 1\n b: 2\n", 2, 3, "mapping values are not allowed in this context"),
+                  "a tab character in indentation; YAML indents with spaces only"),
+        ErrorCase("tab in a block mapping's indentation", "a:\n  b: 1\n\tc: 2\n", 3, 1,
+                  "a tab character in indentation; YAML indents with spaces only"),
+        ErrorCase("bad indentation", "a: 1\n b: 2\n", 2, 3,
+                  "mapping values are not allowed in this context; check this line's indentation, or quote a value that contains ': '"),
+        ErrorCase("dedent to no mapping's column", "a:\n    b: 1\n  c: 2\n", 3, 3,
+                  "did not find expected key (while parsing a block mapping at 1:1); check this line's indentation"),
         ErrorCase("duplicate key", "a: 1\nb: 2\na: 3\n", 3, 1, "duplicate key 'a' (first defined at 1:1)"),
         ErrorCase("nested duplicate key", "x:\n  y: 1\n  z: 2\n  y: 3\n", 4, 3,
                   "duplicate key 'y' (first defined at 2:3)"),
@@ -47,17 +59,25 @@ import Testing
                   (0..<9).map { "k\($0): \($0)\n" }.joined() + "k8: again\n", 10, 1,
                   "duplicate key 'k8' (first defined at 9:1)"),
         ErrorCase("invalid leading UTF-8 byte", Array("a: 1\nb: x".utf8) + [0xFF, 0x0A], 2, 5,
-                  "invalid leading UTF-8 octet (byte 0xFF)"),
-        ErrorCase("invalid trailing UTF-8 byte", Array("a: é".utf8) + [0xC3, 0x28], 1, 6,
-                  "invalid trailing UTF-8 octet (byte 0x28)"),
+                  "invalid UTF-8 byte 0xFF; the file must be UTF-8"),
+        // Reported at the byte that starts the broken sequence.
+        ErrorCase("invalid trailing UTF-8 byte", Array("a: é".utf8) + [0xC3, 0x28], 1, 5,
+                  "invalid UTF-8 sequence 0xC3 0x28; the file must be UTF-8"),
+        ErrorCase("Latin-1 text", Array("a: caf".utf8) + [0xE9, 0x73, 0x0A, 0x62, 0x3A, 0x20, 0x31, 0x0A], 1, 7,
+                  "invalid UTF-8 sequence 0xE9 0x73; the file must be UTF-8"),
+        ErrorCase("Latin-1 text at the end of the file", Array("a: caf".utf8) + [0xE9, 0x0A], 1, 7,
+                  "invalid UTF-8 sequence 0xE9 0x0A at the end of the file; the file must be UTF-8"),
         ErrorCase("control character", "a: \u{07}\n", 1, 4, "control characters are not allowed (U+0007)"),
         ErrorCase("C1 control character after non-ASCII text", "a: é\u{80}\n", 1, 5, "control characters are not allowed (U+0080)"),
         ErrorCase("noncharacter", "a: 1\nb: [x, \u{FFFE}]\n", 2, 8, "control characters are not allowed (U+FFFE)"),
         ErrorCase("empty file", "", 1, 1, "the file holds no document (it is empty)"),
-        ErrorCase("comments only", "# nothing here\n", 2, 1, "the file holds no document (it is empty)"),
+        ErrorCase("blank lines only", "\n  \n", 1, 1, "the file holds no document (it is empty)"),
+        ErrorCase("comments only", "# nothing here\n", 1, 1, "the file holds no document (only comments)"),
         ErrorCase("two documents", "a: 1\n---\nb: 2\n", 2, 1, "expected a single document, found a second one"),
         ErrorCase("two explicit documents", "--- a\n--- b\n", 2, 1, "expected a single document, found a second one"),
         ErrorCase("unknown alias", "a: *nope\n", 1, 4, "unknown alias '*nope'"),
+        ErrorCase("unclosed double quote in a key", "a: 1\n\"b: 2\n", 2, 1,
+                  "unclosed double quote; the string runs to the end of the file"),
     ])
     func syntaxErrors(_ test: ErrorCase) throws {
         let error = try #require(parseError(test.bytes, file: "spec/t.yaml"))
@@ -181,9 +201,28 @@ import Testing
         let clock = ContinuousClock()
         let start = clock.now
         let error = try #require(parseError(Self.billionLaughs))
+        // Aliases up to `e` add 90 + 819 + 7371 + 66420 = 74700 nodes; `f`'s first `*e` (66430) passes 100000.
+        #expect(error.message == "aliases expand to more than 100000 nodes; the input is refused")
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 6, column: 8))
+        #expect(clock.now - start < .seconds(2))
+    }
+
+    @Test func billionLaughsHitsTheNodeLimitWhenAliasesAreAllowed() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let error = try #require(parseError(Self.billionLaughs, limits: YAMLLimits(maxAliasNodes: .max)))
         #expect(error.message == "the document expands to more than 10000000 nodes (aliases included); the input is refused")
         // a…g reach 9^7 ≈ 4.8 million nodes; h's aliases cross ten million.
         #expect(error.location.line == 8)
         #expect(clock.now - start < .seconds(2))
+    }
+
+    /// Aliases that add up to the limit are accepted; one more node is refused.
+    @Test func aliasExpansionLimitIsExact() throws {
+        let text = "a: &a [1, 2]\nb: [*a, *a]\n"
+        _ = try parse(text, limits: YAMLLimits(maxAliasNodes: 6))
+        let error = try #require(parseError(text, limits: YAMLLimits(maxAliasNodes: 5)))
+        #expect(error.location == SourceLocation(file: "t.yaml", line: 2, column: 9))
+        #expect(error.message == "aliases expand to more than 5 nodes; the input is refused")
     }
 }
