@@ -305,6 +305,9 @@ public struct Renderer {
             case (true, true):
                 decodeLines.append("\(member) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
                 encodeLines.append("try container.encodeNullable(\(member), forKey: \(key))")
+            case (false, _) where property.type == .json:
+                decodeLines.append("\(member) = try container.decodeJSONIfPresent(forKey: \(key))")
+                encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")
             case (false, _):
                 decodeLines.append("\(member) = try container.decodeIfPresent(\(swiftType).self, forKey: \(key))")
                 encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")

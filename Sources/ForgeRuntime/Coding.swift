@@ -11,6 +11,13 @@ extension KeyedDecodingContainer {
         return try decode(T.self, forKey: key)
     }
 
+    /// An optional property that may hold any JSON: a missing key is `nil`, an explicit `null` is `.null`, so a
+    /// round trip keeps the `null` (`decodeIfPresent` would turn it into a missing key).
+    public func decodeJSONIfPresent(forKey key: Key) throws -> JSONValue? {
+        guard contains(key) else { return nil }
+        return try decode(JSONValue.self, forKey: key)
+    }
+
     /// Checks that a constant property holds its one allowed value. `required: false` accepts a missing key.
     public func decodeConstant(_ expected: String, forKey key: Key, required: Bool = true) throws {
         if !required && !contains(key) { return }

@@ -274,7 +274,7 @@ public struct Uses: Codable, Hashable, Sendable {
         self.task = try container.decodeIfPresent(TaskModel.self, forKey: "task")
         self.anyCodingKey = try container.decodeIfPresent(AnyCodingKeyModel.self, forKey: "anyCodingKey")
         self.jsonValue = try container.decodeIfPresent(JSONValueModel.self, forKey: "jsonValue")
-        self.swiftJSON = try container.decodeIfPresent(JSONValue.self, forKey: "swiftJSON")
+        self.swiftJSON = try container.decodeJSONIfPresent(forKey: "swiftJSON")
         self.client = try container.decodeIfPresent(ClientModel.self, forKey: "client")
         self.apiDescription = try container.decodeIfPresent(APIDescriptionModel.self, forKey: "apiDescription")
         self.page = try container.decodeIfPresent(PageModel.self, forKey: "page")

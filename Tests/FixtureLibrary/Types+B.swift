@@ -25,7 +25,7 @@ public struct Bag: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         self.counts = try container.decode([String: Int].self, forKey: "counts")
         self.matrix = try container.decode([[Double]].self, forKey: "matrix")
-        self.anything = try container.decodeIfPresent(JSONValue.self, forKey: "anything")
+        self.anything = try container.decodeJSONIfPresent(forKey: "anything")
         self.freeForm = try container.decodeIfPresent([String: JSONValue].self, forKey: "free_form")
         self.optionalStrings = try container.decodeIfPresent([String?].self, forKey: "optional_strings")
     }

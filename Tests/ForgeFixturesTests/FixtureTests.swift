@@ -146,3 +146,15 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         #expect(try encoded(decode(Legacy.self, json)) == decode(JSONValue.self, json))
     }
 }
+
+@Suite struct AnyJSONPropertyTests {
+    @Test func anExplicitNullIsKeptAndAMissingKeyStaysMissing() throws {
+        let withNull = #"{"counts": {}, "matrix": [], "anything": null}"#
+        let bag = try decode(Bag.self, withNull)
+        #expect(bag.anything == .null)
+        #expect(try encoded(bag) == decode(JSONValue.self, withNull))
+        let without = try decode(Bag.self, #"{"counts": {}, "matrix": []}"#)
+        #expect(without.anything == nil)
+        #expect(try encoded(without) == ["counts": [:], "matrix": []])
+    }
+}
