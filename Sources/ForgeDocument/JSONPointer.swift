@@ -98,7 +98,7 @@ extension Substring {
 
 extension String {
     /// Replaces every occurrence of `target` (non-empty) with `replacement`, without Foundation.
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
+    package func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty, contains(target) else { return self }
         var result = ""
         var rest = self[...]

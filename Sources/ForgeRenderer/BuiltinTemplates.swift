@@ -98,9 +98,6 @@ import ForgeRuntime
 {{#docLines}}
 {{.}}
 {{/docLines}}
-{{#deprecated}}
-@available(*, deprecated)
-{{/deprecated}}
 {{#isStruct}}
 {{>Struct}}
 {{/isStruct}}

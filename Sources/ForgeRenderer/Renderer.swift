@@ -226,7 +226,6 @@ public struct Renderer {
             "name": type.name,
             "access": access,
             "docLines": docLines,
-            "deprecated": false,
             "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
         ]
         switch type.kind {
@@ -278,7 +277,7 @@ public struct Renderer {
                 continue
             }
             let swiftType = property.type.swift
-            let declared = property.isOptional ? optional(swiftType) : swiftType
+            let declared = property.isOptional ? swiftType + "?" : swiftType
             entry["type"] = declared
             // A deprecated property keeps its value in internal storage that the generated code uses, so only the
             // library's users see the deprecation warning.
@@ -362,30 +361,10 @@ public struct Renderer {
         if case .optional(let wrapped) = type { return "Optional<\(wrapped.swift)>" }
         return type.swift
     }
-
-    func optional(_ swiftType: String) -> String {
-        swiftType + "?"
-    }
 }
 
 extension String {
-    var trimmingBackticks: String {
-        hasPrefix("`") && hasSuffix("`") && count > 1 ? String(dropFirst().dropLast()) : self
-    }
-
     var replacingNewlines: String {
         String(map { $0.isNewline ? " " : $0 })
-    }
-
-    func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = self[...]
-        while let range = rest.firstRange(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        return result + rest
     }
 }

@@ -121,11 +121,11 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
             throw APIError(kind: .invalidRequest, reason: "cannot form a URL from the base URL and path")
         }
         var headers: [(name: String, value: String)] = [("Accept", "application/json")]
-        if let contentType = request.bodyContentType { headers.append(("Content-Type", contentType)) }
+        if let contentType = request.contentType { headers.append(("Content-Type", contentType)) }
         if request.usesBearerAuth, let key = configuration.apiKey {
             headers.append(("Authorization", "Bearer \(key.value)"))
         }
-        headers += request.allHeaders()
+        headers += request.headers
         for (name, value) in configuration.extraHeaders.sorted(by: { $0.key < $1.key }) {
             headers.removeAll { $0.name.caseInsensitiveCompare(name) == .orderedSame }
             headers.append((name, value))
@@ -137,7 +137,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
             throw APIError(kind: .invalidRequest, reason: "header '\(header.name.debugDescription)' contains a line break; not sent")
         }
         return TransportRequest(
-            method: request.method, url: url, headers: headers, body: request.bodyData, timeout: configuration.timeout)
+            method: request.method, url: url, headers: headers, body: request.body, timeout: configuration.timeout)
     }
 
     // MARK: - Errors

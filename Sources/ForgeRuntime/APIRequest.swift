@@ -165,11 +165,4 @@ public struct APIRequest: Sendable {
     func encodedQuery() -> String {
         query.map { "\(Self.percentEncode($0.name))=\(Self.percentEncode($0.value))" }.joined(separator: "&")
     }
-
-    func allHeaders() -> [(name: String, value: String)] {
-        headers
-    }
-
-    var bodyData: Data? { body }
-    var bodyContentType: String? { contentType }
 }

@@ -12,12 +12,10 @@ public struct IRModule: Codable, Equatable, Sendable {
     public var types: [IRType]
     /// In spec order.
     public var operations: [IROperation]
-    /// Input files, the root first, for the generated header.
-    public var inputs: [String]
 
     public init(
         title: String, version: String, description: String? = nil, serverURL: String?, types: [IRType],
-        operations: [IROperation], inputs: [String]
+        operations: [IROperation]
     ) {
         self.title = title
         self.version = version
@@ -25,7 +23,6 @@ public struct IRModule: Codable, Equatable, Sendable {
         self.serverURL = serverURL
         self.types = types
         self.operations = operations
-        self.inputs = inputs
     }
 }
 

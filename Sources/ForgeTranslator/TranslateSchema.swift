@@ -273,7 +273,7 @@ extension String {
         return result
     }
 
-    var trimmingBackticks: String {
+    package var trimmingBackticks: String {
         hasPrefix("`") && hasSuffix("`") && count > 1 ? String(dropFirst().dropLast()) : self
     }
 }

@@ -41,7 +41,7 @@ public struct Translator {
         types.sort { $0.name < $1.name }
         return IRModule(
             title: document.info.title, version: document.info.version, description: document.info.description,
-            serverURL: document.servers.first?.url, types: types, operations: operations, inputs: document.files)
+            serverURL: document.servers.first?.url, types: types, operations: operations)
     }
 
     // MARK: - Names of named schemas

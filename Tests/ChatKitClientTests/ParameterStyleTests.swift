@@ -38,7 +38,7 @@ import Testing
         var request = APIRequest(method: "GET", path: "/x")
         request.header("OpenAI-Beta", ["a=v1", "b=v2"])
         request.header("Absent", String?.none)
-        #expect(request.allHeaders().map { "\($0.name): \($0.value)" } == ["OpenAI-Beta: a=v1,b=v2"])
+        #expect(request.headers.map { "\($0.name): \($0.value)" } == ["OpenAI-Beta: a=v1,b=v2"])
     }
 
     @Test func pathValuesAreOneEncodedSegment() throws {

@@ -125,7 +125,7 @@ import Testing
         let templates = try TemplateSet.builtin.overriding(with: ["Enum": "{{name}}"])
         #expect(throws: TemplateError.self) {
             _ = try Renderer(templates: templates, options: RenderOptions(inputName: "x")).render(
-                IRModule(title: "", version: "", serverURL: nil, types: [], operations: [], inputs: []))
+                IRModule(title: "", version: "", serverURL: nil, types: [], operations: []))
         }
     }
 }

@@ -73,7 +73,7 @@ import Testing
         #expect(Naming.caseName(raw) == swift)
     }
 
-    @Test(arguments: [("tasks", "tasks".dropLast().description), ("annotations", "annotation"), ("entries", "entry"),
+    @Test(arguments: [("tasks", "task"), ("annotations", "annotation"), ("entries", "entry"),
                       ("content", "content"), ("status", "status"), ("boxes", "box")])
     func singulars(plural: String, singular: String) {
         #expect(Naming.singular(plural) == singular)
