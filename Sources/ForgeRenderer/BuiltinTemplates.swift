@@ -69,9 +69,7 @@ import ForgeRuntime
     @available(*, deprecated)
     {{/deprecated}}
     {{access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
-        {{#requestLines}}
-        {{.}}
-        {{/requestLines}}
+        {{requestLines}}
         {{sendLine}}
     }
     {{#pager}}
@@ -206,27 +204,21 @@ import {{.}}
 
     /// Creates a value from its properties; constant properties are fixed and not passed.
     {{access}}init({{initParameters}}) {
-        {{#initAssignments}}
-        {{.}}
-        {{/initAssignments}}
+        {{initAssignments}}
     }
 
     {{access}}init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        {{#decodeLines}}
-        {{.}}
-        {{/decodeLines}}
+        {{decodeLines}}
     }
 
     {{access}}func encode(to encoder: any Encoder) throws {
         {{encodeContainer}}
-        {{#encodeLines}}
-        {{.}}
-        {{/encodeLines}}
+        {{encodeLines}}
     }
-{{#nestedLines}}
-    {{.}}
-{{/nestedLines}}
+{{#nested}}
+{{{nested}}}
+{{/nested}}
 }
 
 """##,
@@ -284,9 +276,9 @@ import {{.}}
         {{/fallback}}
         }
     }
-{{#nestedLines}}
-    {{.}}
-{{/nestedLines}}
+{{#nested}}
+{{{nested}}}
+{{/nested}}
 }
 
 """##,

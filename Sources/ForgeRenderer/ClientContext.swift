@@ -161,10 +161,10 @@ extension Renderer {
         var context: [String: Any] = [
             "name": operation.swiftName,
             "deprecated": operation.deprecated,
-            "docLines": docLines,
+            "docLines": Self.optionalBlock(docLines),
             "parameters": parameters.joined(separator: ", "),
             "returnClause": returnType.map { " -> \($0)" } ?? "",
-            "requestLines": requestLines,
+            "requestLines": Self.block(requestLines),
             "sendLine": sendLine,
             "pager": false,
         ]
@@ -185,12 +185,12 @@ extension Renderer {
                 "data": pagination.dataProperty,
                 "hasMore": pagination.hasMoreProperty,
                 "nextCursor": pagination.nextCursorProperty,
-                "docLines": [
+                "docLines": Self.optionalBlock([
                     "/// Every item of ``\(operation.swiftName.trimmingBackticks)``, fetched page by page while the sequence is iterated.",
                     "///",
                     "/// The other parameters are passed to each page's request unchanged; `\(pagination.cursorParameter.trimmingBackticks)`, if given,",
                     "/// is where the first page starts. Iteration ends after a page whose `has_more` is false.",
-                ],
+                ]),
             ]
         }
         return context

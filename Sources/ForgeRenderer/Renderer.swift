@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ForgeTranslator
 import Mustache
 
@@ -68,17 +70,17 @@ public struct Renderer {
     public func render(_ module: IRModule) throws(TemplateError) -> [RenderedFile] {
         let library = try templates.library()
         var files: [RenderedFile] = []
-        var groups: [String: [IRType]] = [:]
+        var groups: [String: [String]] = [:]
         if options.files.contains(.types) {
-            for type in module.types {
-                groups[Self.fileGroup(for: type.name), default: []].append(type)
+            // Declarations are independent of each other: render them on every core.
+            let declarations = try Self.concurrentMap(module.types) { type throws(TemplateError) in
+                try renderDeclaration(type, library)
+            }
+            for (type, text) in zip(module.types, declarations) {
+                groups[Self.fileGroup(for: type.name), default: []].append(text)
             }
         }
-        for (group, types) in groups {
-            var declarations: [String] = []
-            for type in types {
-                declarations.append(try renderDeclaration(type, library))
-            }
+        for (group, declarations) in groups {
             let context: [String: Any] = [
                 "header": header(),
                 "imports": ["Foundation", "ForgeRuntime"],
@@ -117,14 +119,15 @@ public struct Renderer {
     /// One declaration rendered on its own (nested ones first, indented into it), so that no Mustache context
     /// leaks from a parent and indentation is exact.
     func renderDeclaration(_ type: IRType, _ library: MustacheLibrary) throws(TemplateError) -> String {
-        var nested: [String] = []
-        for child in type.nested {
-            let text = try renderDeclaration(child, library)
-            nested.append("")
-            nested += text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        }
         var context = declarationContext(type)
-        context["nestedLines"] = nested
+        if !type.nested.isEmpty {
+            var nested: [UInt8] = []
+            for child in type.nested {
+                nested.append(UInt8(ascii: "\n"))
+                Self.appendIndented(try renderDeclaration(child, library), to: &nested)
+            }
+            context["nested"] = String(decoding: nested, as: UTF8.self)
+        }
         guard let text = library.render(context, withTemplate: "Declaration") else {
             throw TemplateError(template: "Declaration", message: "is missing")
         }
@@ -132,6 +135,61 @@ public struct Renderer {
         var trimmed = text[...]
         while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
         return String(trimmed)
+    }
+
+    /// Marks a line of a multi-line context value that continues the previous one: after rendering it takes the
+    /// indentation of the line the value started on. (No generated text contains U+0001 otherwise: spec text reaches
+    /// the output only as escaped literals and doc lines, which replace control characters.)
+    static let continuation: UInt8 = 0x01
+
+    /// Lines as one context value, printed with a single tag: each line after the first is indented like the line
+    /// the tag is on. Far cheaper to render than a section over the lines.
+    static func block(_ lines: [String]) -> String {
+        lines.joined(separator: "\n\u{1}")
+    }
+
+    /// Like ``block(_:)``, but `false` (an empty section) when there are no lines.
+    static func optionalBlock(_ lines: [String]) -> Any {
+        lines.isEmpty ? false : block(lines)
+    }
+
+    /// `transform` applied to each item, on all cores; the first error (in item order) is thrown.
+    static func concurrentMap<Item: Sendable>(
+        _ items: [Item], _ transform: (Item) throws(TemplateError) -> String
+    ) throws(TemplateError) -> [String] {
+        var results = [Result<String, TemplateError>](repeating: .success(""), count: items.count)
+        let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
+        results.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            withoutActuallyEscaping(transform) { transform in
+                nonisolated(unsafe) let transform = transform
+                DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+                    // Each chunk writes only its own indices.
+                    for index in stride(from: chunk, to: items.count, by: chunks) {
+                        do throws(TemplateError) {
+                            buffer[index] = .success(try transform(items[index]))
+                        } catch {
+                            buffer[index] = .failure(error)
+                        }
+                    }
+                }
+            }
+        }
+        return try results.map { result throws(TemplateError) in try result.get() }
+    }
+
+    /// Appends `text` with every non-empty line indented by four spaces, each line ending in a newline. A line that
+    /// continues a block keeps its mark: it takes the indentation of the block's first line, indented already.
+    static func appendIndented(_ text: String, to output: inout [UInt8]) {
+        var atLineStart = true
+        for byte in text.utf8 {
+            if atLineStart && byte != UInt8(ascii: "\n") && byte != continuation {
+                output.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+            }
+            output.append(byte)
+            atLineStart = byte == UInt8(ascii: "\n")
+        }
+        if !atLineStart { output.append(UInt8(ascii: "\n")) }
     }
 
     /// Types are grouped in files by the first letter of their name, so the compiler can work on files in
@@ -159,10 +217,16 @@ public struct Renderer {
         var lastLineBlank = true  // no line yet counts as blank, so leading blank lines go
         var lastLineOpens = false
         let bytes = Array(text.utf8)
+        var indentation = 0  // of the last line that does not continue a block
         var start = 0
         while start <= bytes.count {
             var end = start
             while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+            var continues = false
+            if start < end && bytes[start] == continuation {
+                continues = true
+                start += 1
+            }
             var trimmedEnd = end
             while trimmedEnd > start && bytes[trimmedEnd - 1] == UInt8(ascii: " ") { trimmedEnd -= 1 }
             let isBlank = trimmedEnd == start
@@ -181,7 +245,13 @@ public struct Renderer {
                     // None right before a closing brace.
                     output.removeSubrange(lastLineStart...)
                 }
-                lastLineStart = output.count
+                if continues {
+                    lastLineStart = output.count
+                    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation))
+                } else {
+                    lastLineStart = output.count
+                    indentation = first - start
+                }
                 output.append(contentsOf: bytes[start..<trimmedEnd])
                 output.append(UInt8(ascii: "\n"))
                 lastLineBlank = false
@@ -225,7 +295,7 @@ public struct Renderer {
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
-            "docLines": docLines,
+            "docLines": Self.optionalBlock(docLines),
             "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
         ]
         switch type.kind {
@@ -260,7 +330,7 @@ public struct Renderer {
             var member = "self.\(property.swiftName)"
             var entry: [String: Any] = [
                 "name": property.swiftName,
-                "docLines": SwiftText.docLines(property.doc),
+                "docLines": Self.optionalBlock(SwiftText.docLines(property.doc)),
                 "deprecated": property.deprecated,
                 "isConstant": false,
             ]
@@ -321,9 +391,9 @@ public struct Renderer {
             "encodeContainer": encodeContainer,
             "properties": properties,
             "initParameters": parameters.joined(separator: ", "),
-            "initAssignments": assignments,
-            "decodeLines": decodeLines,
-            "encodeLines": encodeLines,
+            "initAssignments": Self.block(assignments),
+            "decodeLines": Self.block(decodeLines),
+            "encodeLines": Self.block(encodeLines),
         ]
     }
 
@@ -341,7 +411,7 @@ public struct Renderer {
                     // With variants to try when the discriminator is absent, it is read as an optional.
                     "values": unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }
                         .joined(separator: ", "),
-                    "docLines": SwiftText.docLines(unionCase.doc),
+                    "docLines": Self.optionalBlock(SwiftText.docLines(unionCase.doc)),
                 ]
             }
         ]
@@ -351,7 +421,9 @@ public struct Renderer {
                 ? "try decoder.discriminator(\(SwiftText.literal($0)))"
                 : "decoder.discriminatorIfPresent(\(SwiftText.literal($0)))"
         } ?? false
-        context["allCases"] = union.cases.map { ["name": $0.swiftName, "type": $0.type.swift, "docLines": SwiftText.docLines($0.doc)] }
+        context["allCases"] = union.cases.map {
+            ["name": $0.swiftName, "type": $0.type.swift, "docLines": Self.optionalBlock(SwiftText.docLines($0.doc))]
+        }
         context["fallback"] = union.fallbackCase ?? false
         return context
     }

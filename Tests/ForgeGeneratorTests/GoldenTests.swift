@@ -115,6 +115,55 @@ import Testing
             """)
     }
 
+    /// A block printed by one tag takes the tag's indentation on every line, also inside a nested type.
+    @Test func blocksTakeTheIndentationOfTheirTag() throws {
+        let override = """
+            {{%CONTENT_TYPE: TEXT}}
+            {{access}}struct {{name}} {
+              // decode:
+              {{decodeLines}}
+            {{#nested}}
+            {{{nested}}}
+            {{/nested}}
+            }
+
+            """
+        let templates = try TemplateSet.builtin.overriding(with: ["Struct": override])
+        let module = try translate(
+            spec(schemas: """
+                Outer:
+                  type: object
+                  required: [a, b]
+                  properties:
+                    a: {type: integer}
+                    b:
+                      type: object
+                      required: [c]
+                      properties:
+                        c: {type: string}
+                        d: {type: boolean}
+                """))
+        let text = try Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
+            .render(declaration: module.types[0])
+        expectSame(
+            text,
+            """
+            /// Generated from `#/components/schemas/Outer`.
+            public struct Outer {
+              // decode:
+              self.a = try container.decode(Int.self, forKey: "a")
+              self.b = try container.decode(Outer.B.self, forKey: "b")
+
+                /// Generated from `#/components/schemas/Outer/properties/b`.
+                public struct B {
+                  // decode:
+                  self.c = try container.decode(String.self, forKey: "c")
+                  self.d = try container.decodeIfPresent(Bool.self, forKey: "d")
+                }
+            }
+            """)
+    }
+
     @Test func anUnknownTemplateNameIsRefused() {
         #expect(throws: TemplateError.self) {
             try TemplateSet.builtin.overriding(with: ["Strukt": "{{%CONTENT_TYPE: TEXT}}"])
