@@ -399,10 +399,11 @@ public struct Renderer {
 
     func unionContext(_ union: IRUnion) -> [String: Any] {
         // In a discriminated union, variants that pin no value are tried in turn before the fallback.
-        let untagged = union.discriminator == nil ? [] : union.cases.filter { $0.values.isEmpty }
+        let tried = union.decodeOrder.map { union.cases[$0] }
+        let untagged = union.discriminator == nil ? [] : tried.filter { $0.values.isEmpty }
         var context: [String: Any] = [
             "untaggedCases": untagged.map { ["name": $0.swiftName, "constructor": constructor($0.type)] },
-            "cases": union.cases.filter { union.discriminator == nil || !$0.values.isEmpty }.map { unionCase -> [String: Any] in
+            "cases": (union.discriminator == nil ? tried : union.cases.filter { !$0.values.isEmpty }).map { unionCase -> [String: Any] in
                 [
                     "name": unionCase.swiftName,
                     "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),

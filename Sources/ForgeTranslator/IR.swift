@@ -93,6 +93,10 @@ public struct IRUnion: Codable, Equatable, Sendable {
     /// For discriminated unions, the case that keeps an unknown variant's raw JSON; `nil` for untagged unions,
     /// which fail with a combined error instead.
     public var fallbackCase: String?
+    /// Indices into `cases` in the order decoding tries them (cases without discriminator values): the most specific
+    /// first, so a variant that accepts almost anything (an object of optional properties, `JSONValue`) cannot
+    /// take a value meant for a stricter one.
+    public var decodeOrder: [Int]
 
     public struct Case: Codable, Equatable, Sendable {
         public var swiftName: String

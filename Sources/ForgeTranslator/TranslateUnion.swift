@@ -42,9 +42,46 @@ extension Translator {
                 cases[index].values = kept
             }
         }
+        let ranks = zip(variants, cases).map { decodeRank($1.type, schema: $0) }
+        let order = cases.indices.sorted {
+            ranks[$0].lexicographicallyPrecedes(ranks[$1]) || ranks[$0] == ranks[$1] && $0 < $1
+        }
         return IRUnion(
             discriminator: discriminator?.propertyName, cases: cases,
-            fallbackCase: discriminator == nil ? nil : fallbackCaseName(avoiding: used))
+            fallbackCase: discriminator == nil ? nil : fallbackCaseName(avoiding: used), decodeOrder: order)
+    }
+
+    /// Where a variant goes in the decoding order; lower is tried first. Values of different JSON kinds never
+    /// compete, so the rank only has to order the variants that can accept the same JSON: `Bool`; integers before
+    /// floating point (`3` stays an integer); string enums before `String`; objects with more constant and required
+    /// properties before looser ones; unions, then maps (any object) after structs; `JSONValue` last.
+    func decodeRank(_ type: IRTypeRef, schema: Schema?) -> [Int] {
+        switch type {
+        case .bool: return [0]
+        case .int, .int32, .int64: return [1]
+        case .double, .float: return [2]
+        case .string: return [4]
+        case .data: return [5]
+        case .optional(let wrapped): return decodeRank(wrapped, schema: schema)
+        case .array(let element): return [6] + decodeRank(element, schema: schema?.items)
+        case .map: return [9]
+        case .json: return [10]
+        case .named:
+            guard var resolved = schema else { return [8] }
+            var depth = 0
+            while resolved.isPureReference, let target = resolved.ref?.target, let next = document.schemas[target],
+                depth < 32
+            {
+                resolved = next
+                depth += 1
+            }
+            if resolved.enumValues != nil { return [3] }
+            if resolved.oneOf != nil || resolved.anyOf != nil { return [8] }
+            let (properties, required) = mergedObject(resolved)
+            let constants = properties.filter { constantValue($0.schema) != nil }.count
+            // More constants, then more required properties, sort first.
+            return [7, -constants, -required.count]
+        }
     }
 
     /// The wire values that select `variant`: explicit `mapping` entries first; otherwise the variant's own constant

@@ -49,10 +49,10 @@ public enum Anything: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var failures: [(String, any Error)] = []
         do {
-            self = .string(try String(from: decoder))
+            self = .bool(try Bool(from: decoder))
             return
         } catch {
-            failures.append(("string", error))
+            failures.append(("bool", error))
         }
         do {
             self = .int(try Int(from: decoder))
@@ -61,10 +61,22 @@ public enum Anything: Codable, Hashable, Sendable {
             failures.append(("int", error))
         }
         do {
-            self = .bool(try Bool(from: decoder))
+            self = .string(try String(from: decoder))
             return
         } catch {
-            failures.append(("bool", error))
+            failures.append(("string", error))
+        }
+        do {
+            self = .stringArray(try [String](from: decoder))
+            return
+        } catch {
+            failures.append(("stringArray", error))
+        }
+        do {
+            self = .`default`(try Default(from: decoder))
+            return
+        } catch {
+            failures.append(("default", error))
         }
         do {
             self = .stringModel(try StringModel(from: decoder))
@@ -79,12 +91,6 @@ public enum Anything: Codable, Hashable, Sendable {
             failures.append(("init", error))
         }
         do {
-            self = .`default`(try Default(from: decoder))
-            return
-        } catch {
-            failures.append(("default", error))
-        }
-        do {
             self = .fooBar(try FooBar(from: decoder))
             return
         } catch {
@@ -95,12 +101,6 @@ public enum Anything: Codable, Hashable, Sendable {
             return
         } catch {
             failures.append(("fooBar2", error))
-        }
-        do {
-            self = .stringArray(try [String](from: decoder))
-            return
-        } catch {
-            failures.append(("stringArray", error))
         }
         throw decoder.noVariantMatched(Self.self, failures)
     }

@@ -47,10 +47,10 @@ public enum Keywordish: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var failures: [(String, any Error)] = []
         do {
-            self = .selfModel(try SelfModel(from: decoder))
+            self = .`in`(try In(from: decoder))
             return
         } catch {
-            failures.append(("selfModel", error))
+            failures.append(("in", error))
         }
         do {
             self = .`default`(try Default(from: decoder))
@@ -59,10 +59,10 @@ public enum Keywordish: Codable, Hashable, Sendable {
             failures.append(("default", error))
         }
         do {
-            self = .`in`(try In(from: decoder))
+            self = .selfModel(try SelfModel(from: decoder))
             return
         } catch {
-            failures.append(("in", error))
+            failures.append(("selfModel", error))
         }
         do {
             self = .protocolModel(try ProtocolModel(from: decoder))

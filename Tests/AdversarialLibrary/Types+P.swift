@@ -32,16 +32,16 @@ public enum ProtocolModel: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         var failures: [(String, any Error)] = []
         do {
-            self = .`struct`(try Struct(from: decoder))
-            return
-        } catch {
-            failures.append(("struct", error))
-        }
-        do {
             self = .int(try Int(from: decoder))
             return
         } catch {
             failures.append(("int", error))
+        }
+        do {
+            self = .`struct`(try Struct(from: decoder))
+            return
+        } catch {
+            failures.append(("struct", error))
         }
         throw decoder.noVariantMatched(Self.self, failures)
     }

@@ -4,6 +4,28 @@
 import Foundation
 import ForgeRuntime
 
+/// Accepts any object (no required property).
+///
+/// Generated from `#/components/schemas/AnyNote`.
+public struct AnyNote: Codable, Hashable, Sendable {
+    public var text: String?
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(text: String? = nil) {
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.text, forKey: "text")
+    }
+}
+
 /// Generated from `#/components/schemas/Attachment`.
 public enum Attachment: Codable, Hashable, Sendable {
     case imageRef(ImageRef)

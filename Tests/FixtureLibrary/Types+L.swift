@@ -32,3 +32,65 @@ public struct Legacy: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.new, forKey: "new")
     }
 }
+
+/// Generated from `#/components/schemas/LooseOrStrict`.
+public enum LooseOrStrict: Codable, Hashable, Sendable {
+    case anyNote(AnyNote)
+    case typedNote(TypedNote)
+    case double(Double)
+    case int(Int)
+    case bool(Bool)
+    case jsonValueMap([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [(String, any Error)] = []
+        do {
+            self = .bool(try Bool(from: decoder))
+            return
+        } catch {
+            failures.append(("bool", error))
+        }
+        do {
+            self = .int(try Int(from: decoder))
+            return
+        } catch {
+            failures.append(("int", error))
+        }
+        do {
+            self = .double(try Double(from: decoder))
+            return
+        } catch {
+            failures.append(("double", error))
+        }
+        do {
+            self = .typedNote(try TypedNote(from: decoder))
+            return
+        } catch {
+            failures.append(("typedNote", error))
+        }
+        do {
+            self = .anyNote(try AnyNote(from: decoder))
+            return
+        } catch {
+            failures.append(("anyNote", error))
+        }
+        do {
+            self = .jsonValueMap(try [String: JSONValue](from: decoder))
+            return
+        } catch {
+            failures.append(("jsonValueMap", error))
+        }
+        throw decoder.noVariantMatched(Self.self, failures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .anyNote(let value): try value.encode(to: encoder)
+        case .typedNote(let value): try value.encode(to: encoder)
+        case .double(let value): try value.encode(to: encoder)
+        case .int(let value): try value.encode(to: encoder)
+        case .bool(let value): try value.encode(to: encoder)
+        case .jsonValueMap(let value): try value.encode(to: encoder)
+        }
+    }
+}

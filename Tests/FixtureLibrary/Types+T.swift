@@ -27,3 +27,26 @@ public struct TreeNode: Codable, Hashable, Sendable {
         try container.encode(self.children, forKey: "children")
     }
 }
+
+/// Generated from `#/components/schemas/TypedNote`.
+public struct TypedNote: Codable, Hashable, Sendable {
+    public var kind: String { "note" }
+    public var text: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(text: String) {
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("note", forKey: "kind")
+        self.text = try container.decode(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("note", forKey: "kind")
+        try container.encode(self.text, forKey: "text")
+    }
+}

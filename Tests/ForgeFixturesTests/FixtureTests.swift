@@ -30,6 +30,18 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         }
     }
 
+    /// The spec lists the loosest variant first; decoding tries the most specific first, so each JSON value lands in
+    /// the variant made for it, whatever the order in the spec.
+    @Test func theMostSpecificVariantIsTriedFirst() throws {
+        #expect(try decode(LooseOrStrict.self, #"{"kind": "note", "text": "a"}"#) == .typedNote(TypedNote(text: "a")))
+        #expect(try decode(LooseOrStrict.self, #"{"text": "b"}"#) == .anyNote(AnyNote(text: "b")))
+        #expect(try decode(LooseOrStrict.self, "3") == .int(3))
+        #expect(try decode(LooseOrStrict.self, "2.5") == .double(2.5))
+        #expect(try decode(LooseOrStrict.self, "true") == .bool(true))
+        // The declared order stays the spec's.
+        #expect(try encoded(LooseOrStrict.anyNote(AnyNote(text: "c"))) == ["text": "c"])
+    }
+
     @Test func anyOfWithNullIsAnOptionalUnionOfTheRest() throws {
         #expect(try decode(Shape.self, #"{"radius": 1.5}"#) == .circle(Circle(radius: 1.5)))
         #expect(try decode(Shape.self, #"{"side": 9007199254740993}"#) == .square(Square(side: 9_007_199_254_740_993)))
