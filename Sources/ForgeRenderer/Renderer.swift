@@ -382,6 +382,22 @@ public struct Renderer {
                 encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")
             }
         }
+        if let additional = structure.additionalProperties {
+            // Every member not declared as a property, in a dictionary of its own.
+            let type = "[String: \(additional.valueType.swift)]"
+            let known = "[" + structure.properties.map { SwiftText.literal($0.wireName) }.joined(separator: ", ") + "]"
+            let member = "self.\(additional.swiftName)"
+            properties.append([
+                "name": additional.swiftName, "type": type, "deprecated": false, "isConstant": false,
+                "storage": false,
+                "docLines": Self.optionalBlock(["/// Members beside the declared properties, by name."]),
+            ])
+            parameters.append("\(additional.swiftName): \(type) = [:]")
+            assignments.append("\(member) = \(additional.swiftName)")
+            decodeLines.append(
+                "\(member) = try container.decodeAdditionalProperties(\(additional.valueType.swift).self, excluding: \(known))")
+            encodeLines.append("try container.encodeAdditionalProperties(\(member), excluding: \(known))")
+        }
         if decodeLines.isEmpty { decodeLines.append("_ = container") }
         // Nothing to encode still writes `{}`; without a property the container is never mutated.
         let encodeContainer =

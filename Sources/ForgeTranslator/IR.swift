@@ -56,6 +56,20 @@ public struct IRType: Codable, Equatable, Sendable {
 
 public struct IRStruct: Codable, Equatable, Sendable {
     public var properties: [IRProperty]
+    /// Members beside the declared properties (`additionalProperties: true` or a schema), kept in a dictionary
+    /// property so that decoding and re-encoding loses nothing.
+    public var additionalProperties: AdditionalProperties?
+
+    public struct AdditionalProperties: Codable, Equatable, Sendable {
+        public var swiftName: String
+        /// The type of each value (`JSONValue` for `true`).
+        public var valueType: IRTypeRef
+    }
+
+    public init(properties: [IRProperty], additionalProperties: AdditionalProperties? = nil) {
+        self.properties = properties
+        self.additionalProperties = additionalProperties
+    }
 }
 
 public struct IRProperty: Codable, Equatable, Sendable {

@@ -55,7 +55,36 @@ extension Translator {
         for index in result.indices where roots.contains(result[index].swiftName.trimmingBackticks) {
             result[index].swiftName = uniqueMember(result[index].swiftName, in: &used)
         }
-        return IRStruct(properties: result)
+        var additional: IRStruct.AdditionalProperties?
+        if let valueType = additionalPropertiesType(schema, in: &scope) {
+            let name = uniqueMember("additionalProperties", in: &used)
+            scope.memberNames.insert(name)
+            additional = IRStruct.AdditionalProperties(swiftName: name, valueType: valueType)
+        }
+        return IRStruct(properties: result, additionalProperties: additional)
+    }
+
+    /// The value type of members an object schema allows beside its properties: `additionalProperties: true` or a
+    /// schema, on the object or one of its `allOf` parts. `false` or absent (the common case, and what OpenAPI
+    /// descriptions usually mean by omitting it) keeps none.
+    mutating func additionalPropertiesType(_ schema: Schema, in scope: inout Scope, depth: Int = 0) -> IRTypeRef? {
+        guard depth < 32 else { return nil }
+        switch schema.additionalProperties {
+        case .allowed(true)?:
+            return .json
+        case .schema(let valueSchema)?:
+            if valueSchema.isFalse { return nil }
+            let (type, nullable) = typeRef(valueSchema, in: &scope, suggestion: "AdditionalProperty")
+            return nullable ? .optional(type) : type
+        default:
+            if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
+                return additionalPropertiesType(resolved, in: &scope, depth: depth + 1)
+            }
+            for part in schema.allOf ?? [] {
+                if let type = additionalPropertiesType(part, in: &scope, depth: depth + 1) { return type }
+            }
+            return nil
+        }
     }
 
     /// The fixed string of a property written as `const: x` or a single-value string `enum` (and not nullable).

@@ -4,6 +4,35 @@
 import Foundation
 import ForgeRuntime
 
+/// Generated from `#/components/schemas/Labels`.
+public struct Labels: Codable, Hashable, Sendable {
+    public var id: String
+    public var color: String?
+    /// Members beside the declared properties, by name.
+    public var additionalProperties: [String: Int]
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(id: String, color: String? = nil, additionalProperties: [String: Int] = [:]) {
+        self.id = id
+        self.color = color
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.id = try container.decode(String.self, forKey: "id")
+        self.color = try container.decodeIfPresent(String.self, forKey: "color")
+        self.additionalProperties = try container.decodeAdditionalProperties(Int.self, excluding: ["id", "color"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: ["id", "color"])
+    }
+}
+
 /// Generated from `#/components/schemas/Legacy`.
 public struct Legacy: Codable, Hashable, Sendable {
     @available(*, deprecated)

@@ -4,6 +4,31 @@
 import Foundation
 import ForgeRuntime
 
+/// Generated from `#/components/schemas/OpenRecord`.
+public struct OpenRecord: Codable, Hashable, Sendable {
+    public var kind: String?
+    /// Members beside the declared properties, by name.
+    public var additionalProperties: [String: JSONValue]
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(kind: String? = nil, additionalProperties: [String: JSONValue] = [:]) {
+        self.kind = kind
+        self.additionalProperties = additionalProperties
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+        self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, excluding: ["kind"])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encodeIfPresent(self.kind, forKey: "kind")
+        try container.encodeAdditionalProperties(self.additionalProperties, excluding: ["kind"])
+    }
+}
+
 /// Generated from `#/components/schemas/Opened`.
 public struct Opened: Codable, Hashable, Sendable {
     public var kind: String

@@ -49,6 +49,26 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
     }
 }
 
+@Suite struct AdditionalPropertiesTests {
+    @Test func membersBesideThePropertiesAreKeptTyped() throws {
+        let labels = try decode(Labels.self, #"{"id": "l1", "color": "red", "size": 3, "weight": 7}"#)
+        #expect(labels == Labels(id: "l1", color: "red", additionalProperties: ["size": 3, "weight": 7]))
+        #expect(try encoded(labels) == ["id": "l1", "color": "red", "size": 3, "weight": 7])
+        // A member of the wrong type fails at its path.
+        #expect(throws: DecodingError.self) { try decode(Labels.self, #"{"id": "l1", "size": "big"}"#) }
+        // A declared property wins over an additional member of the same name.
+        #expect(try encoded(Labels(id: "a", additionalProperties: ["id": 1])) == ["id": "a"])
+    }
+
+    @Test func additionalPropertiesTrueKeepsAnyJSON() throws {
+        let json = #"{"kind": "k", "nested": {"a": [1, null]}, "flag": true}"#
+        let record = try decode(OpenRecord.self, json)
+        #expect(record.kind == "k")
+        #expect(record.additionalProperties == ["nested": ["a": [1, nil]], "flag": true])
+        #expect(try encoded(record) == decode(JSONValue.self, json))
+    }
+}
+
 @Suite struct CompositionTests {
     @Test func allOfMergesTheBasePropertiesFirst() throws {
         let pet = try decode(Pet.self, #"{"name": "Rex", "kind": "dog", "nickname": null, "age": 3}"#)
