@@ -82,6 +82,7 @@ let package = Package(
             name: "ChatKitClientTests",
             dependencies: ["OpenAIChatKit", "ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
         ),
+        .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -87,6 +87,19 @@ import ForgeRuntime
         }
     }
     {{/pager}}
+    {{#stream}}
+
+    {{#docLines}}
+    {{.}}
+    {{/docLines}}
+    {{#deprecated}}
+    @available(*, deprecated)
+    {{/deprecated}}
+    {{access}}func {{name}}({{parameters}}) async throws -> EventStream<{{eventType}}> {
+        {{requestLines}}
+        {{sendLine}}
+    }
+    {{/stream}}
 {{/operations}}
 }
 

@@ -30,6 +30,7 @@ extension Renderer {
     func methodNames(_ module: IRModule) -> Set<String> {
         Set(module.operations.flatMap { operation in
             [operation.swiftName.trimmingBackticks] + (operation.pagination.map { [pagerName($0)] } ?? [])
+                + (operation.streamSwiftName.map { [$0] } ?? [])
         })
     }
 
@@ -41,7 +42,7 @@ extension Renderer {
 
     /// Names generated method bodies declare or use themselves (`var request`, the client's `api`): a parameter of
     /// that name gets a separate local name.
-    static let bodyNames: Set<String> = ["request", "api"]
+    static let bodyNames: Set<String> = ["request", "api", "streamed"]
     /// What the auto-paging method's closure declares (`cursor in`, `let page`), for the parameters it passes on.
     static let pagerNames: Set<String> = ["cursor", "page"]
 
@@ -77,7 +78,7 @@ extension Renderer {
     func operationContext(_ operation: IROperation, methodNames: Set<String>) -> [String: Any] {
         var signature = Signature(used: Set(operation.parameters.map { $0.swiftName.trimmingBackticks }))
         // `returning: T.self` is an expression: a parameter named like `T` would be found instead of the type.
-        let returnRoots = Set(operation.success?.type?.typeRoots ?? [])
+        let returnRoots = Set((operation.success?.type?.typeRoots ?? []) + (operation.success?.eventType?.typeRoots ?? []))
         signature.reserved.formUnion(returnRoots)
         if operation.pagination != nil { signature.reserved.formUnion(Self.pagerNames) }
         var requestLines = [
@@ -92,16 +93,24 @@ extension Renderer {
             requestLines.append("request.path(\(SwiftText.literal(parameter.wireName)), \(local))")
         }
         var bodyLine: String?
+        var streamBodyLines: [String] = []
         if let body = operation.requestBody {
             var name = "body"
             while signature.used.contains(name) { name = "request" + name.prefix(1).uppercased() + name.dropFirst() }
             signature.used.insert(name)
             let local = signature.declare(name, type: body.type.swift, required: body.isRequired, doc: "The request body.")
-            let line =
-                body.type == .data
-                ? "request.dataBody(\(local), contentType: \(SwiftText.literal(body.contentType)))"
-                : "try request.jsonBody(\(local))"
+            let line = bodyCall(body, local)
             bodyLine = body.isRequired ? line : "if let \(local) { \(line) }"
+            if let flag = body.streamFlag {
+                // The streaming method asks the server to stream.
+                let set = "streamed.\(flag) = true; \(bodyCall(body, "streamed"))"
+                streamBodyLines =
+                    body.isRequired
+                    ? ["var streamed = \(local)", "streamed.\(flag) = true", bodyCall(body, "streamed")]
+                    : ["if var streamed = \(local) { \(set) }"]
+            } else {
+                streamBodyLines = bodyLine.map { [$0] } ?? []
+            }
         }
         for parameter in otherParameters {
             let call = parameter.location == .query ? "query" : "header"
@@ -116,8 +125,12 @@ extension Renderer {
             requestLines.append(
                 "request.\(call)(\(SwiftText.literal(parameter.wireName)), \(local)\(styleArgument(parameter)))")
         }
+        var streamRequestLines = requestLines + streamBodyLines
         if let bodyLine { requestLines.append(bodyLine) }
-        if operation.usesBearerAuth { requestLines.append("request.usesBearerAuth = true") }
+        if operation.usesBearerAuth {
+            requestLines.append("request.usesBearerAuth = true")
+            streamRequestLines.append("request.usesBearerAuth = true")
+        }
         let parameters = signature.parameters
         let arguments = signature.arguments
         if requestLines.count == 1 { requestLines[0] = "let" + requestLines[0].dropFirst(3) }
@@ -141,6 +154,31 @@ extension Renderer {
                 requestLines.append("typealias Response = \(type.swift)")
                 sendLine = "return try await api.send(request, returning: Response.self)"
             }
+        }
+
+        var stream: Any = false
+        if let eventType = operation.success?.eventType, let streamName = operation.streamSwiftName {
+            var eventExpression = eventType.swift
+            if !returnRoots.isDisjoint(with: methodNames) {
+                streamRequestLines.append("typealias Event = \(eventType.swift)")
+                eventExpression = "Event"
+            }
+            stream = [
+                "name": Naming.escapeIfNeeded(streamName),
+                "parameters": signature.parameters.joined(separator: ", "),
+                "eventType": eventType.swift,
+                "requestLines": Self.block(streamRequestLines),
+                "sendLine": "return try await api.sendStreaming(request, of: \(eventExpression).self)",
+                "deprecated": operation.deprecated,
+                "docLines": Self.block([
+                    "/// ``\(operation.swiftName.trimmingBackticks)``, answered as a stream of server-sent events, each decoded as it arrives.",
+                    "///",
+                    operation.requestBody?.streamFlag != nil
+                        ? "/// The request body's `stream` is set to `true`. The sequence ends at the end of the stream or at `[DONE]`."
+                        : "/// The sequence ends at the end of the stream or at `[DONE]`.",
+                    "/// - Throws: ``APIError`` for a non-2xx status, a timeout or a connection failure; iterating throws for an undecodable event.",
+                ]),
+            ]
         }
 
         var docLines = SwiftText.docLines(operation.summary)
@@ -167,6 +205,7 @@ extension Renderer {
             "requestLines": Self.block(requestLines),
             "sendLine": sendLine,
             "pager": false,
+            "stream": stream,
         ]
         if let pagination = operation.pagination {
             // In a call, every keyword but `inout` is a valid argument label as it is (escaping others is a warning).
@@ -195,6 +234,17 @@ extension Renderer {
         }
         return context
     }
+
+    /// The statement that writes `local` as the request body.
+    func bodyCall(_ body: IRBody, _ local: String) -> String {
+        switch body.encoding {
+        case .json: "try request.jsonBody(\(local))"
+        case .multipart: "try request.multipartBody(\(local))"
+        case .form: "try request.formBody(\(local))"
+        case .raw: "request.dataBody(\(local), contentType: \(SwiftText.literal(body.contentType)))"
+        }
+    }
+
 
     /// `, style: …` when the spec asks for something other than the location's default.
     func styleArgument(_ parameter: IRParameter) -> String {

@@ -39,36 +39,78 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     /// Sends `request`, retrying per the policy, and returns the 2xx response; anything else throws ``APIError``.
     public func send(_ request: APIRequest) async throws -> TransportResponse {
         let transportRequest = try build(request)
+        let transport = configuration.transport
+        return try await withRetries {
+            let response = try await transport.send(transportRequest)
+            return (200..<300).contains(response.status) ? .accepted(response) : .rejected(response)
+        }
+    }
+
+    /// Sends `request` for a `text/event-stream` response (`Accept: text/event-stream`) and returns its events with
+    /// each one's data decoded as `T`, as they arrive.
+    ///
+    /// Connecting works as ``send(_:)`` does: the same authentication, headers, timeout, retries and `Retry-After`
+    /// handling, and a non-2xx status throws the same ``APIError`` (after reading that response's whole body).
+    /// Retries happen only before the stream is returned, never once events have been delivered. The timeout bounds
+    /// the wait for the response headers; once the stream is returned, it stays open as long as the server sends.
+    public func sendStreaming<T: Decodable & Sendable>(
+        _ request: APIRequest, of type: T.Type
+    ) async throws -> EventStream<T> {
+        let transportRequest = try build(request, accept: "text/event-stream")
+        let transport = configuration.transport
+        let response = try await withRetries {
+            let response = try await transport.stream(transportRequest)
+            if (200..<300).contains(response.status) { return .accepted(response) }
+            let body = try await response.collectBody()
+            return .rejected(TransportResponse(status: response.status, headers: response.headers, body: body))
+        }
+        return EventStream(
+            events: ServerSentEvents(chunks: response.body), status: response.status,
+            requestID: response.header("x-request-id"))
+    }
+
+    /// What one attempt got: a 2xx response, or any other status with its whole body.
+    private enum Attempt<Response: Sendable>: Sendable {
+        case accepted(Response)
+        case rejected(TransportResponse)
+    }
+
+    /// Makes attempts until one is accepted, retrying per the policy: retryable statuses (waiting for `Retry-After`
+    /// when given and within the cap, else backing off), connection failures and timeouts. Anything else, and the
+    /// last failure, throws ``APIError`` with the number of attempts.
+    private func withRetries<Response: Sendable>(
+        _ attempt: @escaping @Sendable () async throws -> Attempt<Response>
+    ) async throws -> Response {
         let policy = configuration.retryPolicy
-        var attempt = 0
+        var attempts = 0
         while true {
-            attempt += 1
-            let outcome: Result<TransportResponse, APIError>
+            attempts += 1
+            let outcome: Result<Attempt<Response>, APIError>
             do {
-                outcome = .success(try await sendOnce(transportRequest))
+                outcome = .success(try await withTimeout(attempt))
             } catch let error as APIError {
                 outcome = .failure(error)
             }
             try Task.checkCancellation()
             switch outcome {
-            case .success(let response) where (200..<300).contains(response.status):
+            case .success(.accepted(let response)):
                 return response
-            case .success(let response):
+            case .success(.rejected(let response)):
                 var error = Self.statusError(response)
-                error.attempts = attempt
-                guard RetryPolicy.isRetryable(status: response.status), attempt <= policy.maxRetries else { throw error }
+                error.attempts = attempts
+                guard RetryPolicy.isRetryable(status: response.status), attempts <= policy.maxRetries else { throw error }
                 if let wait = error.retryAfter {
                     guard wait <= policy.maxRetryAfter else { throw error }
                     try await Task.sleep(nanoseconds: UInt64(max(0, wait) * 1e9))
                 } else {
-                    try await sleepBackoff(retry: attempt - 1)
+                    try await sleepBackoff(retry: attempts - 1)
                 }
             case .failure(var error):
-                error.attempts = attempt
-                guard error.kind == .connection || error.kind == .timeout, attempt <= policy.maxRetries else {
+                error.attempts = attempts
+                guard error.kind == .connection || error.kind == .timeout, attempts <= policy.maxRetries else {
                     throw error
                 }
-                try await sleepBackoff(retry: attempt - 1)
+                try await sleepBackoff(retry: attempts - 1)
             }
         }
     }
@@ -79,14 +121,16 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         try await Task.sleep(nanoseconds: UInt64(policy.backoff(forRetry: retry) * factor * 1e9))
     }
 
-    /// One attempt, bounded by the configured timeout whatever the transport does.
-    private func sendOnce(_ request: TransportRequest) async throws -> TransportResponse {
-        let transport = configuration.transport
+    /// One attempt, bounded by the configured timeout whatever the transport does; transport errors become
+    /// ``APIError``s of kind ``APIError/Kind/connection`` or ``APIError/Kind/timeout``.
+    private func withTimeout<Response: Sendable>(
+        _ attempt: @escaping @Sendable () async throws -> Response
+    ) async throws -> Response {
         let timeout = configuration.timeout
-        return try await withThrowingTaskGroup(of: TransportResponse?.self) { group in
+        return try await withThrowingTaskGroup(of: Response?.self) { group in
             group.addTask {
                 do {
-                    return try await transport.send(request)
+                    return try await attempt()
                 } catch is CancellationError {
                     throw CancellationError()
                 } catch let error as URLError where error.code == .timedOut {
@@ -111,7 +155,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
 
     // MARK: - Building
 
-    func build(_ request: APIRequest) throws(APIError) -> TransportRequest {
+    func build(_ request: APIRequest, accept: String = "application/json") throws(APIError) -> TransportRequest {
         var text = configuration.baseURL.absoluteString
         while text.hasSuffix("/") { text.removeLast() }
         text += try request.encodedPath()
@@ -120,7 +164,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
         guard let url = URL(string: text) else {
             throw APIError(kind: .invalidRequest, reason: "cannot form a URL from the base URL and path")
         }
-        var headers: [(name: String, value: String)] = [("Accept", "application/json")]
+        var headers: [(name: String, value: String)] = [("Accept", accept)]
         if let contentType = request.contentType { headers.append(("Content-Type", contentType)) }
         if request.usesBearerAuth, let key = configuration.apiKey {
             headers.append(("Authorization", "Bearer \(key.value)"))
@@ -165,6 +209,11 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
     }
 
     static func decodingError(_ error: DecodingError, response: TransportResponse) -> APIError {
+        decodingError(error, status: response.status, body: response.body, requestID: response.header("x-request-id"))
+    }
+
+    /// A ``APIError/Kind/decoding`` error for `body`, with the JSON path where decoding failed.
+    static func decodingError(_ error: DecodingError, status: Int, body: Data, requestID: String?) -> APIError {
         let path: [any CodingKey]
         let reason: String
         switch error {
@@ -179,8 +228,7 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
             reason = "\(error)"
         }
         return APIError(
-            kind: .decoding, status: response.status, body: response.body,
-            requestID: response.header("x-request-id"), jsonPath: path.jsonPath, reason: reason)
+            kind: .decoding, status: status, body: body, requestID: requestID, jsonPath: path.jsonPath, reason: reason)
     }
 
     static func describe(_ error: any Error) -> String {

@@ -124,6 +124,9 @@ public struct IRUnion: Codable, Equatable, Sendable {
 /// A reference to a Swift type.
 public indirect enum IRTypeRef: Codable, Equatable, Hashable, Sendable {
     case string, int, int32, int64, double, float, bool, data
+    /// `format: binary` inside a schema: a file's bytes with its name and media type (`FileUpload` in the runtime),
+    /// sent as a file part in multipart bodies.
+    case file
     /// Any JSON value (`JSONValue` in the runtime).
     case json
     /// A declared type, qualified from the module's top level (`ThreadResource.Status`).
@@ -153,6 +156,7 @@ public indirect enum IRTypeRef: Codable, Equatable, Hashable, Sendable {
         case .float: "Float"
         case .bool: "Bool"
         case .data: "Data"
+        case .file: "FileUpload"
         case .json: "JSONValue"
         case .named(let name): name
         case .array(let element): "[\(element.swift)]"
@@ -184,6 +188,8 @@ public struct IROperation: Codable, Equatable, Sendable {
     public var usesBearerAuth: Bool
     /// Set when the operation is a cursor-paginated list.
     public var pagination: IRPagination?
+    /// The streaming method's name, when the success response may be a `text/event-stream`.
+    public var streamSwiftName: String?
 }
 
 /// A list operation recognised by shape: a cursor query parameter, and a response with a `data` array, `has_more`
@@ -223,12 +229,31 @@ public struct IRBody: Codable, Equatable, Sendable {
     public var contentType: String
     public var type: IRTypeRef
     public var isRequired: Bool
+    public var encoding: Encoding
+
+    /// How the body is written.
+    public enum Encoding: String, Codable, Equatable, Sendable {
+        /// `application/json` (or `+json`).
+        case json
+        /// `multipart/form-data`: a part per property; `FileUpload` properties as file parts.
+        case multipart
+        /// `application/x-www-form-urlencoded`.
+        case form
+        /// Bytes as they are, with the spec's content type.
+        case raw
+    }
+
+    /// The member of the body struct that asks the server to stream (`stream: true`), when the operation can
+    /// answer with `text/event-stream`.
+    public var streamFlag: String?
 }
 
 public struct IRResponse: Codable, Equatable, Sendable {
     public var status: String
     public var contentType: String?
     public var type: IRTypeRef?
+    /// The type of each event when the response may also be a `text/event-stream`.
+    public var eventType: IRTypeRef?
     public var headers: [IRHeader]
     public var doc: String?
 }

@@ -28,6 +28,14 @@ extension Translator {
             guard let translated = translateOperation(operation, id: operationID, swiftName: swiftName) else { continue }
             result.append(translated)
         }
+        // Derived methods (auto-paging, streaming) must not take an operation's name, nor each other's.
+        var taken = methodNames.union(result.compactMap { $0.pagination?.swiftName })
+        for index in result.indices where result[index].success?.eventType != nil {
+            var name = result[index].swiftName.trimmingBackticks + "Stream"
+            while taken.contains(name) { name += "_" }
+            taken.insert(name)
+            result[index].streamSwiftName = name
+        }
         return result
     }
 
@@ -85,16 +93,7 @@ extension Translator {
         }
         var body: IRBody?
         if let requestBody = operation.requestBody {
-            if let media = preferredMedia(requestBody.content), let schema = media.schema {
-                let (type, _) = typeRef(schema, in: &scope, suggestion: typePrefix + "Request")
-                body = IRBody(contentType: media.contentType, type: type, isRequired: requestBody.required)
-            } else {
-                diagnostics.warning(
-                    "request body of '\(id)' has no JSON content; it is sent as raw data", at: requestBody.location)
-                body = IRBody(
-                    contentType: requestBody.content.first?.contentType ?? "application/octet-stream", type: .data,
-                    isRequired: requestBody.required)
-            }
+            body = translateBody(requestBody, operationID: id, in: &scope, suggestion: typePrefix + "Request")
         }
         var success: IRResponse?
         var errors: [IRResponse] = []
@@ -105,6 +104,13 @@ extension Translator {
             } else {
                 errors.append(translated)
             }
+        }
+        if success?.eventType != nil, let requestBody = body, case .named(let name) = requestBody.type,
+            case .structure(let structure)? = type(named: name)?.kind,
+            let flag = structure.properties.first(where: { $0.wireName == "stream" && $0.type == .bool })
+        {
+            // The server streams when the body says `stream: true`: the streaming method sets it.
+            body?.streamFlag = flag.swiftName
         }
         let security = (operation.security ?? document.security).flatMap { $0 }
         let bearer = security.contains { name in
@@ -143,13 +149,62 @@ extension Translator {
         return prefix + Naming.typeName(parameter.name)
     }
 
+    /// A request body: JSON when the spec offers it, else multipart or form-urlencoded with a schema, else raw bytes.
+    mutating func translateBody(_ requestBody: RequestBody, operationID: String, in scope: inout Scope, suggestion: String)
+        -> IRBody
+    {
+        let candidates: [(IRBody.Encoding, (String) -> Bool)] = [
+            (.json, isJSON), (.multipart, { Self.mediaBase($0) == "multipart/form-data" }),
+            (.form, { Self.mediaBase($0) == "application/x-www-form-urlencoded" }),
+        ]
+        for (encoding, matches) in candidates {
+            guard let media = requestBody.content.first(where: { matches($0.contentType) }), let schema = media.schema
+            else { continue }
+            let (type, _) = typeRef(schema, in: &scope, suggestion: suggestion)
+            if encoding != .json, !isObject(schema) {
+                diagnostics.warning(
+                    "the \(media.contentType) body of '\(operationID)' is not an object schema; it is sent as raw data",
+                    at: requestBody.location)
+                break
+            }
+            return IRBody(contentType: media.contentType, type: type, isRequired: requestBody.required, encoding: encoding)
+        }
+        let contentType = requestBody.content.first?.contentType ?? "application/octet-stream"
+        let base = Self.mediaBase(contentType)
+        if base.hasPrefix("multipart/") || base == "application/x-www-form-urlencoded" || base.hasSuffix("json") {
+            diagnostics.warning(
+                "request body of '\(operationID)' (\(contentType)) has no schema this generator can use; it is sent as raw data",
+                at: requestBody.location)
+        }
+        return IRBody(contentType: contentType, type: .data, isRequired: requestBody.required, encoding: .raw)
+    }
+
+    /// An object schema, directly or through `$ref`/`allOf`: what multipart and form bodies need (a part or pair per
+    /// property).
+    func isObject(_ schema: Schema, depth: Int = 0) -> Bool {
+        guard depth < 32 else { return false }
+        if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
+            return isObject(resolved, depth: depth + 1)
+        }
+        return !schema.properties.isEmpty || schema.types == [.object] && schema.oneOf == nil && schema.anyOf == nil
+            || (schema.allOf ?? []).contains { isObject($0, depth: depth + 1) }
+    }
+
     func preferredMedia(_ content: [MediaType]) -> MediaType? {
         content.first { isJSON($0.contentType) }
     }
 
+    static func mediaBase(_ contentType: String) -> String {
+        (contentType.split(separator: ";").first.map { $0.trimmingCharacters() } ?? contentType).lowercased()
+    }
+
     func isJSON(_ contentType: String) -> Bool {
-        let base = contentType.split(separator: ";").first.map { $0.trimmingCharacters() } ?? contentType
+        let base = Self.mediaBase(contentType)
         return base == "application/json" || base.hasSuffix("+json")
+    }
+
+    func isEventStream(_ contentType: String) -> Bool {
+        Self.mediaBase(contentType) == "text/event-stream"
     }
 
     mutating func translateResponse(_ response: Response, in scope: inout Scope, suggestion: String) -> IRResponse {
@@ -163,9 +218,19 @@ extension Translator {
             } else {
                 type = .json
             }
-        } else if let first = response.content.first {
+        } else if let first = response.content.first(where: { !isEventStream($0.contentType) }) {
             contentType = first.contentType
             type = .data
+        }
+        // A response that may also stream: its events' type, for a separate streaming method.
+        var eventType: IRTypeRef?
+        if let media = response.content.first(where: { isEventStream($0.contentType) }) {
+            if let schema = media.schema {
+                let (core, nullable) = typeRef(schema, in: &scope, suggestion: suggestion + "Event")
+                eventType = nullable ? .optional(core) : core
+            } else {
+                eventType = .json
+            }
         }
         var used: Set<String> = []
         let headers = response.headers.map { header in
@@ -174,7 +239,8 @@ extension Translator {
                 type: header.schema.map { structuralType($0, in: &scope, suggestion: header.name) } ?? .string)
         }
         return IRResponse(
-            status: response.status, contentType: contentType, type: type, headers: headers, doc: response.description)
+            status: response.status, contentType: contentType, type: type, eventType: eventType, headers: headers,
+            doc: response.description)
     }
 }
 

@@ -52,7 +52,11 @@ extension Translator {
         case .object?:
             return mapType(schema, in: &scope, suggestion: suggestion)
         case .string?:
-            return schema.format == "binary" ? .data : .string
+            switch schema.format {
+            case "binary": return .file  // a file: bytes with a name, a file part in multipart bodies
+            case "byte": return .data  // base64 in JSON
+            default: return .string
+            }
         case .integer?:
             switch schema.format {
             case "int32": return .int32

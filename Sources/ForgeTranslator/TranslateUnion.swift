@@ -61,7 +61,7 @@ extension Translator {
         case .int, .int32, .int64: return [1]
         case .double, .float: return [2]
         case .string: return [4]
-        case .data: return [5]
+        case .data, .file: return [5]
         case .optional(let wrapped): return decodeRank(wrapped, schema: schema)
         case .array(let element): return [6] + decodeRank(element, schema: schema?.items)
         case .map: return [9]

@@ -8,5 +8,5 @@ public enum APIDescription {
     /// The API description's version.
     public static let version = "1.0.0"
     /// The first server the API description names, the default base URL.
-    public static let defaultServerURL: String? = nil
+    public static let defaultServerURL: String? = "https://fixtures.example/v1"
 }

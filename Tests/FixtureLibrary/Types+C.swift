@@ -117,6 +117,50 @@ public struct Comparison: Codable, Hashable, Sendable {
     }
 }
 
+/// Generated from `#/components/schemas/CompletionChunk`.
+public struct CompletionChunk: Codable, Hashable, Sendable {
+    public var text: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(text: String) {
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.text = try container.decode(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.text, forKey: "text")
+    }
+}
+
+/// Generated from `#/components/schemas/CompletionRequest`.
+public struct CompletionRequest: Codable, Hashable, Sendable {
+    public var prompt: String
+    public var stream: Bool?
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(prompt: String, stream: Bool? = nil) {
+        self.prompt = prompt
+        self.stream = stream
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.prompt = try container.decode(String.self, forKey: "prompt")
+        self.stream = try container.decodeIfPresent(Bool.self, forKey: "stream")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.prompt, forKey: "prompt")
+        try container.encodeIfPresent(self.stream, forKey: "stream")
+    }
+}
+
 /// Generated from `#/components/schemas/Compound`.
 public struct Compound: Codable, Hashable, Sendable {
     public var type: Compound.CompoundType
@@ -208,5 +252,73 @@ public struct Compound: Codable, Hashable, Sendable {
             case .unknown(let value): try value.encode(to: encoder)
             }
         }
+    }
+}
+
+/// Generated from `#/paths/~1tokens/post/requestBody/content/application~1x-www-form-urlencoded/schema`.
+public struct CreateTokenRequest: Codable, Hashable, Sendable {
+    public var grantType: String
+    public var scope: [String]?
+    public var client: CreateTokenRequest.Client?
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(grantType: String, scope: [String]? = nil, client: CreateTokenRequest.Client? = nil) {
+        self.grantType = grantType
+        self.scope = scope
+        self.client = client
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.grantType = try container.decode(String.self, forKey: "grant_type")
+        self.scope = try container.decodeIfPresent([String].self, forKey: "scope")
+        self.client = try container.decodeIfPresent(CreateTokenRequest.Client.self, forKey: "client")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.grantType, forKey: "grant_type")
+        try container.encodeIfPresent(self.scope, forKey: "scope")
+        try container.encodeIfPresent(self.client, forKey: "client")
+    }
+
+    /// Generated from `#/paths/~1tokens/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/client`.
+    public struct Client: Codable, Hashable, Sendable {
+        public var id: String?
+
+        /// Creates a value from its properties; constant properties are fixed and not passed.
+        public init(id: String? = nil) {
+            self.id = id
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyCodingKey.self)
+            self.id = try container.decodeIfPresent(String.self, forKey: "id")
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyCodingKey.self)
+            try container.encodeIfPresent(self.id, forKey: "id")
+        }
+    }
+}
+
+/// Generated from `#/paths/~1tokens/post/responses/200/content/application~1json/schema`.
+public struct CreateTokenResponse: Codable, Hashable, Sendable {
+    public var token: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(token: String) {
+        self.token = token
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        self.token = try container.decode(String.self, forKey: "token")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode(self.token, forKey: "token")
     }
 }
