@@ -32,8 +32,16 @@ extension Translator {
         scope.memberNames.formUnion(swiftNames.map(\.trimmingBackticks))
         var result: [IRProperty] = []
         for (property, swiftName) in zip(properties, swiftNames) {
-            let isRequired = required.contains(property.name)
-            let doc = docText(property.schema)
+            // `readOnly` (server to client only) and `writeOnly` (client to server only) properties are required in
+            // one direction: the shared Swift type must accept their absence in the other.
+            let oneWay = property.schema.readOnly || property.schema.writeOnly
+            let isRequired = required.contains(property.name) && !oneWay
+            var doc = docText(property.schema)
+            if oneWay {
+                let note = property.schema.readOnly
+                    ? "Read-only: sent by the server, ignored in requests." : "Write-only: sent in requests, never returned."
+                doc = doc.map { $0 + "\n\n" + note } ?? note
+            }
             if let constant = constantValue(property.schema) {
                 result.append(
                     IRProperty(

@@ -6,25 +6,31 @@ import ForgeRuntime
 
 /// Generated from `#/components/schemas/Upload`.
 public struct Upload: Codable, Hashable, Sendable {
-    public var id: String
+    /// Read-only: sent by the server, ignored in requests.
+    public var id: String?
     public var bytes: Int
+    /// Write-only: sent in requests, never returned.
+    public var secret: String?
 
     /// Creates a value from its properties; constant properties are fixed and not passed.
-    public init(id: String, bytes: Int) {
+    public init(id: String? = nil, bytes: Int, secret: String? = nil) {
         self.id = id
         self.bytes = bytes
+        self.secret = secret
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeIfPresent(String.self, forKey: "id")
         self.bytes = try container.decode(Int.self, forKey: "bytes")
+        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
+        try container.encodeIfPresent(self.id, forKey: "id")
         try container.encode(self.bytes, forKey: "bytes")
+        try container.encodeIfPresent(self.secret, forKey: "secret")
     }
 }
 

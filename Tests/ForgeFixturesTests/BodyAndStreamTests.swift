@@ -53,7 +53,10 @@ func multipartParts(_ body: Data, contentType: String) throws -> [(headers: Stri
             body: UploadRequest(
                 file: FileUpload(data: Data([0, 1, 2]), filename: "a \"b\".wav", contentType: "audio/wav"),
                 purpose: .batch, tags: ["x", "y z"], expiresAfter: UploadRequest.ExpiresAfter(seconds: 60)))
+        // `secret` is write-only and `id` read-only: each may be absent in one direction, so both are optional.
         #expect(upload == Upload(id: "u1", bytes: 3))
+        #expect(upload.secret == nil)
+        #expect(try encoded(Upload(bytes: 1, secret: "s")) == ["bytes": 1, "secret": "s"])
         let request = try #require(transport.requests.first)
         #expect(request.method == "POST")
         #expect(request.url.absoluteString == "https://fixtures.example/v1/uploads")

@@ -204,7 +204,7 @@ func tokenEvent(_ text: String) -> String { "data: {\"text\": \"\(text)\"}\n\n" 
     @Test func aTimeoutBeforeTheHeadersIsATimeoutError() async throws {
         struct Slow: HTTPTransport {
             func send(_ request: TransportRequest) async throws -> TransportResponse {
-                try await Task.sleep(nanoseconds: 5_000_000_000)
+                try await Task.sleep(nanoseconds: 30_000_000_000)
                 return TransportResponse(status: 200, headers: [:], body: Data())
             }
         }
@@ -216,6 +216,7 @@ func tokenEvent(_ text: String) -> String { "data: {\"text\": \"\(text)\"}\n\n" 
             try await client.sendStreaming(APIRequest(method: "GET", path: "/e"), of: Token.self)
         }
         #expect(error.kind == .timeout)
-        #expect(ContinuousClock.now - start < .seconds(3))
+        // Far below the transport's 30 s; generous, because the whole suite shares two cores.
+        #expect(ContinuousClock.now - start < .seconds(20))
     }
 }
