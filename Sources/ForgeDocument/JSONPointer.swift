@@ -99,7 +99,8 @@ extension Substring {
 extension String {
     /// Replaces every occurrence of `target` (non-empty) with `replacement`, without Foundation.
     package func replacingOccurrences(of target: String, with replacement: String) -> String {
-        guard !target.isEmpty, contains(target) else { return self }
+        // A byte scan first: most strings hold no occurrence, and `contains` compares Characters.
+        guard let first = target.utf8.first, utf8.contains(first), contains(target) else { return self }
         var result = ""
         var rest = self[...]
         while let range = rest.firstRange(of: target) {

@@ -132,9 +132,10 @@ public struct Renderer {
             throw TemplateError(template: "Declaration", message: "is missing")
         }
         // Tidied once per file; here only the trailing newlines go, so the text can be indented into a parent.
-        var trimmed = text[...]
-        while trimmed.last == "\n" { trimmed = trimmed.dropLast() }
-        return String(trimmed)
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }
+        return String(text[..<end])
     }
 
     /// Marks a line of a multi-line context value that continues the previous one: after rendering it takes the
