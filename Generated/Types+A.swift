@@ -117,7 +117,7 @@ public struct Attachment: Codable, Hashable, Sendable {
     /// Attachment discriminator.
     ///
     /// Generated from `components/chatkit.yaml#/components/schemas/Attachment/properties/type`.
-    public enum AttachmentType: RawRepresentable, Codable, Hashable, Sendable {
+    public enum AttachmentType: OpenStringEnum {
         case image
         case file
         /// A value this version of the API description does not list, kept as received.
@@ -141,23 +141,5 @@ public struct Attachment: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.image, .file]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }

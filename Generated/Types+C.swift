@@ -72,7 +72,7 @@ public struct ClientToolCallItem: Codable, Hashable, Sendable {
     /// Execution status for the tool call.
     ///
     /// Generated from `components/chatkit.yaml#/components/schemas/ClientToolCallItem/properties/status`.
-    public enum Status: RawRepresentable, Codable, Hashable, Sendable {
+    public enum Status: OpenStringEnum {
         case inProgress
         case completed
         /// A value this version of the API description does not list, kept as received.
@@ -96,24 +96,6 @@ public struct ClientToolCallItem: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.inProgress, .completed]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 import ForgeRuntime
 
 /// Generated from `components/chatkit.yaml#/components/parameters/ListOrder/schema`.
-public enum ListOrder: RawRepresentable, Codable, Hashable, Sendable {
+public enum ListOrder: OpenStringEnum {
     case asc
     case desc
     /// A value this version of the API description does not list, kept as received.
@@ -29,24 +29,6 @@ public enum ListOrder: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.asc, .desc]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Indicates that a thread is locked and cannot accept new input.

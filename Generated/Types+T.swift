@@ -84,7 +84,7 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
         /// Subtype for the grouped task.
         ///
         /// Generated from `components/chatkit.yaml#/components/schemas/TaskGroupItem/properties/tasks/items/properties/type`.
-        public enum TaskType: RawRepresentable, Codable, Hashable, Sendable {
+        public enum TaskType: OpenStringEnum {
             case custom
             case thought
             /// A value this version of the API description does not list, kept as received.
@@ -108,24 +108,6 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
 
             /// The values this version of the API description lists.
             public static let knownCases: [Self] = [.custom, .thought]
-
-            /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-            public static func == (lhs: Self, rhs: Self) -> Bool {
-                lhs.rawValue == rhs.rawValue
-            }
-
-            public func hash(into hasher: inout Hasher) {
-                hasher.combine(rawValue)
-            }
-
-            public init(from decoder: any Decoder) throws {
-                self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-            }
-
-            public func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(rawValue)
-            }
         }
     }
 }
@@ -188,7 +170,7 @@ public struct TaskItem: Codable, Hashable, Sendable {
     /// Subtype for the task.
     ///
     /// Generated from `components/chatkit.yaml#/components/schemas/TaskItem/properties/task_type`.
-    public enum TaskType: RawRepresentable, Codable, Hashable, Sendable {
+    public enum TaskType: OpenStringEnum {
         case custom
         case thought
         /// A value this version of the API description does not list, kept as received.
@@ -212,24 +194,6 @@ public struct TaskItem: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.custom, .thought]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 

@@ -125,7 +125,7 @@ import ForgeRuntime
 """##,
         "Enum": ##"""
 {{%CONTENT_TYPE: TEXT}}
-{{access}}enum {{name}}: RawRepresentable, Codable, Hashable, Sendable {
+{{access}}enum {{name}}: OpenStringEnum {
 {{#cases}}
     case {{name}}
 {{/cases}}
@@ -152,24 +152,6 @@ import ForgeRuntime
 
     /// The values this version of the API description lists.
     {{access}}static let knownCases: [Self] = [{{knownCases}}]
-
-    /// Values are equal when their raw values are: `.{{fallback}}("x")` equals the listed case for `"x"`.
-    {{access}}static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    {{access}}func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    {{access}}init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    {{access}}func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 """##,

@@ -169,7 +169,7 @@ public enum Naming {
     /// inside the enclosing type refers to (a nested `Codable` or `Hasher` would capture the parent's references).
     public static let reservedNestedTypeNames: Set<String> = [
         "Type", "Protocol", "Self", "Any", "CodingKeys", "CodingKey", "String", "Int", "Int32", "Int64", "Double",
-        "Float", "Bool", "Data", "JSONValue", "Decoder", "Encoder", "Error", "Optional", "FileUpload",
+        "Float", "Bool", "Data", "JSONValue", "Decoder", "Encoder", "Error", "Optional", "FileUpload", "OpenStringEnum",
         // The conformances of every generated type, and what their members name.
         "Codable", "Hashable", "Sendable", "RawRepresentable", "Hasher", "AnyCodingKey",
     ]
@@ -184,7 +184,7 @@ public enum Naming {
         "RawRepresentable", "CustomStringConvertible", "Hasher", "TimeInterval", "AnyCodingKey", "APIClient",
         "APIDescription", "APIError", "APIKey", "APIRequest", "AutoPager", "Client", "ClientConfiguration",
         "HTTPTransport", "Page", "ParameterStyle", "RetryPolicy", "URLSessionTransport", "FileUpload", "EventStream",
-        "ServerSentEvent", "ServerSentEvents", "StreamingResponse", "TransportRequest", "TransportResponse",
+        "ServerSentEvent", "ServerSentEvents", "StreamingResponse", "OpenStringEnum", "TransportRequest", "TransportResponse",
     ]
 
     /// Member names a string enum's case cannot take: the generated enum declares them.

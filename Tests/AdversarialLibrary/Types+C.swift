@@ -80,7 +80,7 @@ public struct Class: Codable, Hashable, Sendable {
 }
 
 /// Generated from `#/paths/~1class~1{in}~1{default}~1{1st}/get/parameters/8/schema`.
-public enum ClassType: RawRepresentable, Codable, Hashable, Sendable {
+public enum ClassType: OpenStringEnum {
     case a
     case u2AU2F
     case x
@@ -107,24 +107,6 @@ public enum ClassType: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.a, .u2AU2F, .x]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Generated from `#/components/schemas/Client`.
@@ -148,7 +130,7 @@ public struct ClientModel: Codable, Hashable, Sendable {
 }
 
 /// Generated from `#/components/schemas/Codable`.
-public enum CodableModel: RawRepresentable, Codable, Hashable, Sendable {
+public enum CodableModel: OpenStringEnum {
     case encodable
     case decodable
     /// A value this version of the API description does not list, kept as received.
@@ -172,24 +154,6 @@ public enum CodableModel: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.encodable, .decodable]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Four wire names that are all `userID` in Swift, each keeping its own key.

@@ -265,7 +265,7 @@ public struct Keywords: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/Keywords/properties/Type`.
-    public enum KeywordsType: RawRepresentable, Codable, Hashable, Sendable {
+    public enum KeywordsType: OpenStringEnum {
         case type
         case `self`
         case `protocol`
@@ -292,23 +292,5 @@ public struct Keywords: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.type, .`self`, .`protocol`]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }

@@ -78,7 +78,7 @@ public struct NestedShadows: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/json_value`.
-    public enum JsonValue: RawRepresentable, Codable, Hashable, Sendable {
+    public enum JsonValue: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -102,24 +102,6 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/any_coding_key`.
@@ -143,7 +125,7 @@ public struct NestedShadows: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/codable`.
-    public enum NestedShadowsCodable: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsCodable: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -167,24 +149,6 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/decoder`.
@@ -208,7 +172,7 @@ public struct NestedShadows: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/hashable`.
-    public enum NestedShadowsHashable: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsHashable: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -232,28 +196,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/hasher`.
-    public enum NestedShadowsHasher: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsHasher: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -277,28 +223,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/nested_shadows`.
-    public enum NestedShadowsNestedShadows: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsNestedShadows: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -322,28 +250,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/optional`.
-    public enum NestedShadowsOptional: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsOptional: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -367,28 +277,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/raw_representable`.
-    public enum NestedShadowsRawRepresentable: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsRawRepresentable: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -412,28 +304,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/self`.
-    public enum NestedShadowsSelf: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsSelf: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -457,28 +331,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/sendable`.
-    public enum NestedShadowsSendable: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsSendable: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -502,24 +358,6 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/string`.
@@ -543,7 +381,7 @@ public struct NestedShadows: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/uses`.
-    public enum NestedShadowsUses: RawRepresentable, Codable, Hashable, Sendable {
+    public enum NestedShadowsUses: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -567,28 +405,10 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/never`.
-    public enum Never: RawRepresentable, Codable, Hashable, Sendable {
+    public enum Never: OpenStringEnum {
         case a
         case b
         /// A value this version of the API description does not list, kept as received.
@@ -612,24 +432,6 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.a, .b]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -640,7 +442,7 @@ public typealias NeverModel = [String: JSONValue]
 public typealias Nil = String
 
 /// Generated from `#/components/schemas/NullableEnum`.
-public enum NullableEnum: RawRepresentable, Codable, Hashable, Sendable {
+public enum NullableEnum: OpenStringEnum {
     case a
     case b
     /// A value this version of the API description does not list, kept as received.
@@ -664,22 +466,4 @@ public enum NullableEnum: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.a, .b]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -5,7 +5,7 @@ import Foundation
 import ForgeRuntime
 
 /// Generated from `#/components/schemas/OnlyUnknown`.
-public enum OnlyUnknown: RawRepresentable, Codable, Hashable, Sendable {
+public enum OnlyUnknown: OpenStringEnum {
     case unknown
     case known
     /// A value this version of the API description does not list, kept as received.
@@ -29,28 +29,10 @@ public enum OnlyUnknown: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.unknown, .known]
-
-    /// Values are equal when their raw values are: `.undocumented("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Generated from `#/components/schemas/operator`.
-public enum Operator: RawRepresentable, Codable, Hashable, Sendable {
+public enum Operator: OpenStringEnum {
     case u2B
     case u2D
     case u2A
@@ -110,24 +92,6 @@ public enum Operator: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.u2B, .u2D, .u2A, .u2F, .u3DU3D, .u3C, .u3E, .u26U26, .u7CU7C, .u21, .u3F, .u3FU3F, .u2EU2EU2E, .u2EU2EU3C]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Generated from `#/components/schemas/Optional`.

@@ -67,7 +67,7 @@ public struct _1st: Codable, Hashable, Sendable {
 /// An enum named `404` whose values start with digits.
 ///
 /// Generated from `#/components/schemas/404`.
-public enum _404: RawRepresentable, Codable, Hashable, Sendable {
+public enum _404: OpenStringEnum {
     case _404
     case _1st
     case minus1
@@ -106,22 +106,4 @@ public enum _404: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [._404, ._1st, .minus1, ._1024x1024, ._2faEnabled, .u2D, ._0]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

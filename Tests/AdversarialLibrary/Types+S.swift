@@ -84,7 +84,7 @@ public struct Some: Codable, Hashable, Sendable {
 /// Values that are hard to name, and hard to write as Swift literals.
 ///
 /// Generated from `#/components/schemas/Status`.
-public enum Status: RawRepresentable, Codable, Hashable, Sendable {
+public enum Status: OpenStringEnum {
     case unknown
     case undocumented
     case empty
@@ -210,24 +210,6 @@ public enum Status: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.unknown, .undocumented, .empty, .minus1, ._1024x1024, .aB, .aB2, .withQuotes, .interp, .inProgress, .inProgress2, .knownCases2, .rawValue, .hashValue, .`self`, .self2, .`init`, .`default`, .`case`, .type, .u2AU2F, .u2FU2A, .u22U22U22, .u23U22U22U22U23, .u0, .uDUA, .u2028, .u9, .café, .u1F642, ._1st, .`true`, .null, .u2D, .u5F, .unlisted]
-
-    /// Values are equal when their raw values are: `.unknown2("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// A schema named `String`.
@@ -260,7 +242,7 @@ public typealias StringModel2 = String
 /// Enum values that are all Swift keywords.
 ///
 /// Generated from `#/components/schemas/struct`.
-public enum Struct: RawRepresentable, Codable, Hashable, Sendable {
+public enum Struct: OpenStringEnum {
     case `class`
     case `struct`
     case `protocol`
@@ -371,24 +353,6 @@ public enum Struct: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.`class`, .`struct`, .`protocol`, .`self`, .self2, .type, .`init`, .`default`, .`case`, .`in`, .`is`, .`as`, .`nil`, .`true`, .`throws`, .async, .`await`, .some, .any, .`inout`, .`operator`, .`subscript`, .protocol2, .any2, .`super`, .`let`, .`var`, .`func`, .`import`, .`return`, .`where`]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }
 
 /// Generated from `#/components/schemas/subscript`.

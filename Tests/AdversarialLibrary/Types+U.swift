@@ -98,7 +98,7 @@ public struct Unicode: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/Unicode/properties/🙂`.
-    public enum U1F642: RawRepresentable, Codable, Hashable, Sendable {
+    public enum U1F642: OpenStringEnum {
         case u1F642
         case u1F643
         case u1F44DU1F3FD
@@ -131,28 +131,10 @@ public struct Unicode: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.u1F642, .u1F643, .u1F44DU1F3FD, .u1F468U200DU1F469U200DU1F467, .u1F1EBU1F1F7]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/Unicode/properties/Ωmega`.
-    public enum Ωmega: RawRepresentable, Codable, Hashable, Sendable {
+    public enum Ωmega: OpenStringEnum {
         case α
         case β
         case γΔ
@@ -182,24 +164,6 @@ public struct Unicode: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.α, .β, .γΔ, .ünïcödé]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 

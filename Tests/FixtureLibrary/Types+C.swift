@@ -72,7 +72,7 @@ public struct Comparison: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/Comparison/properties/type`.
-    public enum ComparisonType: RawRepresentable, Codable, Hashable, Sendable {
+    public enum ComparisonType: OpenStringEnum {
         case eq
         case ne
         /// A value this version of the API description does not list, kept as received.
@@ -96,24 +96,6 @@ public struct Comparison: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.eq, .ne]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 
@@ -185,7 +167,7 @@ public struct Compound: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/Compound/properties/type`.
-    public enum CompoundType: RawRepresentable, Codable, Hashable, Sendable {
+    public enum CompoundType: OpenStringEnum {
         case and
         case or
         /// A value this version of the API description does not list, kept as received.
@@ -209,24 +191,6 @@ public struct Compound: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.and, .or]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 
     /// Generated from `#/components/schemas/Compound/properties/filters/items`.

@@ -8,7 +8,7 @@ import ForgeRuntime
 public typealias Modalities = [Modality]
 
 /// Generated from `#/components/schemas/Modalities/items`.
-public enum Modality: RawRepresentable, Codable, Hashable, Sendable {
+public enum Modality: OpenStringEnum {
     case text
     case audio
     /// A value this version of the API description does not list, kept as received.
@@ -32,22 +32,4 @@ public enum Modality: RawRepresentable, Codable, Hashable, Sendable {
 
     /// The values this version of the API description lists.
     public static let knownCases: [Self] = [.text, .audio]
-
-    /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-    public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.rawValue == rhs.rawValue
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(rawValue)
-    }
-
-    public init(from decoder: any Decoder) throws {
-        self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 }

@@ -36,7 +36,7 @@ public struct Pet: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/Pet/allOf/1/properties/kind`.
-    public enum Kind: RawRepresentable, Codable, Hashable, Sendable {
+    public enum Kind: OpenStringEnum {
         case dog
         case cat
         case inBetween
@@ -69,24 +69,6 @@ public struct Pet: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.dog, .cat, .inBetween, ._1024x1024, .empty]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }
 

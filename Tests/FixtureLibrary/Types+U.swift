@@ -90,7 +90,7 @@ public struct UploadRequest: Codable, Hashable, Sendable {
     }
 
     /// Generated from `#/components/schemas/UploadRequest/properties/purpose`.
-    public enum Purpose: RawRepresentable, Codable, Hashable, Sendable {
+    public enum Purpose: OpenStringEnum {
         case assistants
         case batch
         /// A value this version of the API description does not list, kept as received.
@@ -114,23 +114,5 @@ public struct UploadRequest: Codable, Hashable, Sendable {
 
         /// The values this version of the API description lists.
         public static let knownCases: [Self] = [.assistants, .batch]
-
-        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-        public static func == (lhs: Self, rhs: Self) -> Bool {
-            lhs.rawValue == rhs.rawValue
-        }
-
-        public func hash(into hasher: inout Hasher) {
-            hasher.combine(rawValue)
-        }
-
-        public init(from decoder: any Decoder) throws {
-            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
     }
 }

@@ -82,7 +82,7 @@ import Testing
             try swift(for: yaml, type: "Order"),
             #"""
             /// Generated from `#/components/schemas/Order`.
-            public enum Order: RawRepresentable, Codable, Hashable, Sendable {
+            public enum Order: OpenStringEnum {
                 case asc
                 case desc
                 case inProgress
@@ -109,24 +109,6 @@ import Testing
 
                 /// The values this version of the API description lists.
                 public static let knownCases: [Self] = [.asc, .desc, .inProgress]
-
-                /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-                public static func == (lhs: Self, rhs: Self) -> Bool {
-                    lhs.rawValue == rhs.rawValue
-                }
-
-                public func hash(into hasher: inout Hasher) {
-                    hasher.combine(rawValue)
-                }
-
-                public init(from decoder: any Decoder) throws {
-                    self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-                }
-
-                public func encode(to encoder: any Encoder) throws {
-                    var container = encoder.singleValueContainer()
-                    try container.encode(rawValue)
-                }
             }
             """#)
     }
@@ -403,7 +385,7 @@ import Testing
                     }
 
                     /// Generated from `#/components/schemas/TaskGroup/properties/tasks/items/properties/type`.
-                    public enum TaskType: RawRepresentable, Codable, Hashable, Sendable {
+                    public enum TaskType: OpenStringEnum {
                         case custom
                         case thought
                         /// A value this version of the API description does not list, kept as received.
@@ -427,24 +409,6 @@ import Testing
 
                         /// The values this version of the API description lists.
                         public static let knownCases: [Self] = [.custom, .thought]
-
-                        /// Values are equal when their raw values are: `.unknown("x")` equals the listed case for `"x"`.
-                        public static func == (lhs: Self, rhs: Self) -> Bool {
-                            lhs.rawValue == rhs.rawValue
-                        }
-
-                        public func hash(into hasher: inout Hasher) {
-                            hasher.combine(rawValue)
-                        }
-
-                        public init(from decoder: any Decoder) throws {
-                            self.init(rawValue: try decoder.singleValueContainer().decode(String.self))
-                        }
-
-                        public func encode(to encoder: any Encoder) throws {
-                            var container = encoder.singleValueContainer()
-                            try container.encode(rawValue)
-                        }
                     }
                 }
             }

@@ -102,6 +102,16 @@ struct FallbackTests {
         #expect(ListOrder(rawValue: "random") == .unknown("random"))
     }
 
+    /// Equality and hashing come from `OpenStringEnum` (by raw value), also through generic code.
+    @Test func aListedValueHeldAsUnknownEqualsItsCase() throws {
+        #expect(ListOrder.unknown("desc") == .desc)
+        #expect(ListOrder.unknown("desc") != .asc)
+        #expect(Set([ListOrder.unknown("asc"), .asc, .desc]).count == 2)
+        func same<T: Equatable>(_ a: T, _ b: T) -> Bool { a == b }
+        #expect(same(ListOrder.unknown("asc"), .asc))
+        #expect(try JSONEncoder().encode([ListOrder.desc, .unknown("x")]) == Data(#"["desc","x"]"#.utf8))
+    }
+
     @Test("An unknown task type round-trips in a task group")
     func unknownTaskType() throws {
         let item = #"{"id": "g", "object": "chatkit.thread_item", "created_at": 1, "thread_id": "t", "type": "chatkit.task_group", "tasks": [{"type": "search", "heading": null, "summary": "s"}]}"#
