@@ -69,24 +69,39 @@ public struct Renderer {
     /// The files for `module`, sorted by path.
     public func render(_ module: IRModule) throws(TemplateError) -> [RenderedFile] {
         let library = try templates.library()
-        var files: [RenderedFile] = []
-        var groups: [String: [String]] = [:]
-        if options.files.contains(.types) {
-            // Declarations are independent of each other: render them on every core.
-            let declarations = try Self.concurrentMap(module.types) { type throws(TemplateError) in
-                try renderDeclaration(type, library)
-            }
-            for (type, text) in zip(module.types, declarations) {
-                groups[Self.fileGroup(for: type.name), default: []].append(text)
+        // Everything is rendered on all cores: the client file and each declaration first (they are independent),
+        // then each types file from its declarations.
+        enum Job: Sendable {
+            case client
+            case declaration(IRType)
+        }
+        var jobs: [Job] = []
+        let wantsClient = options.files.contains(.client) && (!module.operations.isEmpty || options.fixedFileSet)
+        if wantsClient { jobs.append(.client) }  // the largest item: started first
+        if options.files.contains(.types) { jobs += module.types.map(Job.declaration) }
+        let rendered = try Self.concurrentMap(jobs) { job throws(TemplateError) in
+            switch job {
+            case .client: try render(library, "Client", clientContext(module), path: "").contents
+            case .declaration(let type): try renderDeclaration(type, library)
             }
         }
-        for (group, declarations) in groups {
+        var files: [RenderedFile] = []
+        if wantsClient { files.append(RenderedFile(path: "Client.swift", contents: rendered[0])) }
+        var groups: [String: [String]] = [:]
+        for case (.declaration(let type), let text) in zip(jobs, rendered) {
+            groups[Self.fileGroup(for: type.name), default: []].append(text)
+        }
+        let groupNames = groups.keys.sorted()
+        let typeFiles = try Self.concurrentMap(groupNames) { group throws(TemplateError) in
             let context: [String: Any] = [
                 "header": header(),
                 "imports": ["Foundation", "ForgeRuntime"],
-                "declarations": declarations,
+                "declarations": groups[group] ?? [],
             ]
-            files.append(try render(library, "File", context, path: "Types+\(group).swift"))
+            return try render(library, "File", context, path: "").contents
+        }
+        for (group, contents) in zip(groupNames, typeFiles) {
+            files.append(RenderedFile(path: "Types+\(group).swift", contents: contents))
         }
         if options.files.contains(.api) {
             let api: [String: Any] = [
@@ -97,9 +112,6 @@ public struct Renderer {
                 "serverLiteral": module.serverURL.map(SwiftText.literal) ?? "nil",
             ]
             files.append(try render(library, "API", api, path: "API.swift"))
-        }
-        if options.files.contains(.client) && (!module.operations.isEmpty || options.fixedFileSet) {
-            files.append(try render(library, "Client", clientContext(module), path: "Client.swift"))
         }
         if options.fixedFileSet {
             // Files this spec or configuration does not need still exist, holding only the header.
