@@ -32,8 +32,10 @@ public struct Translator {
             _ = name(for: id)
         }
         let operations = translateOperations()
-        while let id = pending.first {
-            pending.removeFirst()
+        var next = 0  // `pending` grows while it is walked
+        while next < pending.count {
+            let id = pending[next]
+            next += 1
             guard !declared.contains(id), let schema = document.schemas[id], let name = names[id] else { continue }
             declared.insert(id)
             types.append(declaration(for: schema, named: name))
