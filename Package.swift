@@ -78,11 +78,22 @@ let package = Package(
         .testTarget(name: "ForgeDocumentTests", dependencies: ["ForgeDocument"]),
         .testTarget(name: "ForgeGeneratorTests", dependencies: ["ForgeGenerator"]),
         .testTarget(name: "OpenAIChatKitTests", dependencies: ["OpenAIChatKit", "ForgeRuntime"]),
+        // The loopback HTTP server (FlyingFox) and helpers the client and runtime tests share.
+        .target(
+            name: "ForgeTestSupport",
+            dependencies: ["ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")],
+            path: "Tests/ForgeTestSupport"
+        ),
         .testTarget(
             name: "ChatKitClientTests",
-            dependencies: ["OpenAIChatKit", "ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")]
+            dependencies: [
+                "OpenAIChatKit", "ForgeRuntime", "ForgeTestSupport", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
-        .testTarget(name: "ForgeRuntimeTests", dependencies: ["ForgeRuntime", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .testTarget(
+            name: "ForgeRuntimeTests",
+            dependencies: ["ForgeRuntime", "ForgeTestSupport", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import FlyingFox
+import ForgeTestSupport
 import Foundation
 import Testing
 
@@ -53,34 +54,23 @@ struct Step: Sendable {
 actor LoopbackServer {
     static let apiKey = "sk-test-0123456789"
 
-    private let server: HTTPServer
-    private var task: Task<Void, any Error>?
+    private var http: LoopbackHTTPServer?
     private var steps: [Step] = []
     private(set) var seen: [SeenRequest] = []
     private(set) var mismatches: [String] = []
     private(set) var port: UInt16 = 0
 
-    init() {
-        server = HTTPServer(address: try! sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
-    }
-
     func start() async throws {
-        let server = self.server
-        await server.appendRoute("*") { [weak self] request in
+        let http = try await LoopbackHTTPServer { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .internalServerError) }
             return await self.handle(request)
         }
-        task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw CocoaError(.featureUnsupported)
-        }
-        self.port = port
+        self.http = http
+        port = http.port
     }
 
     func stop() async {
-        await server.stop(timeout: 0)
-        task?.cancel()
+        await http?.stop()
     }
 
     nonisolated var baseURLPath: String { "/v1" }

@@ -1,4 +1,5 @@
 import ForgeRuntime
+import ForgeTestSupport
 import Foundation
 import OpenAIChatKit
 import Testing

@@ -1,4 +1,5 @@
 import FlyingFox
+import ForgeTestSupport
 import ForgeRuntime
 import Foundation
 import OpenAIChatKit
@@ -29,19 +30,6 @@ func withServer(
     await server.stop()
     #expect(await server.mismatches == [], sourceLocation: sourceLocation)
     #expect(await server.remainingSteps == 0, "unused scripted steps", sourceLocation: sourceLocation)
-}
-
-/// Runs `operation`, expecting an ``APIError``, and returns it.
-func expectAPIError<T>(
-    sourceLocation: Testing.SourceLocation = #_sourceLocation, _ operation: () async throws -> T
-) async throws -> APIError {
-    do {
-        let value = try await operation()
-        Issue.record("expected an APIError, got \(value)", sourceLocation: sourceLocation)
-        throw CancellationError()
-    } catch let error as APIError {
-        return error
-    }
 }
 
 let threadJSON = #"""

@@ -1,4 +1,5 @@
 import FlyingFox
+import ForgeTestSupport
 import FlyingSocks
 import Foundation
 import Testing
@@ -119,33 +120,22 @@ struct ScriptedBody: AsyncBufferedSequence, Sendable {
 actor StreamServer {
     static let apiKey = "sk-test-stream"
 
-    private let server: HTTPServer
-    private var task: Task<Void, any Error>?
+    private var http: LoopbackHTTPServer?
     private var replies: [Reply] = []
     private(set) var seen: [SeenRequest] = []
     private(set) var port: UInt16 = 0
 
-    init() {
-        server = HTTPServer(address: try! sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
-    }
-
     func start() async throws {
-        let server = self.server
-        await server.appendRoute("*") { [weak self] request in
+        let http = try await LoopbackHTTPServer { [weak self] request in
             guard let self else { return HTTPResponse(statusCode: .internalServerError) }
             return await self.handle(request)
         }
-        task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let port)? = await server.listeningAddress else {
-            throw CocoaError(.featureUnsupported)
-        }
-        self.port = port
+        self.http = http
+        port = http.port
     }
 
     func stop() async {
-        await server.stop(timeout: 0)
-        task?.cancel()
+        await http?.stop()
     }
 
     func script(_ replies: [Reply]) {
@@ -200,19 +190,6 @@ func withStreamServer(
     }
     await server.stop()
     #expect(await server.remainingReplies == 0, "unused scripted replies", sourceLocation: sourceLocation)
-}
-
-/// Runs `operation`, expecting an ``APIError``, and returns it.
-func expectAPIError<T>(
-    sourceLocation: Testing.SourceLocation = #_sourceLocation, _ operation: () async throws -> T
-) async throws -> APIError {
-    do {
-        let value = try await operation()
-        Issue.record("expected an APIError, got \(value)", sourceLocation: sourceLocation)
-        throw CancellationError()
-    } catch let error as APIError {
-        return error
-    }
 }
 
 /// A body stream that delivers `chunks` and ends, or fails with `failure` after them.
