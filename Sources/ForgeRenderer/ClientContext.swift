@@ -29,15 +29,9 @@ extension Renderer {
     /// same name.
     func methodNames(_ module: IRModule) -> Set<String> {
         Set(module.operations.flatMap { operation in
-            [operation.swiftName.trimmingBackticks] + (operation.pagination.map { [pagerName($0)] } ?? [])
+            [operation.swiftName.trimmingBackticks] + (operation.pagination.map { [$0.swiftName] } ?? [])
                 + (operation.streamSwiftName.map { [$0] } ?? [])
         })
-    }
-
-    /// The auto-paging method's name. The translator derives it from the method name, which may be in backticks
-    /// (`` `subscript` `` → `subscriptAutoPaging`).
-    func pagerName(_ pagination: IRPagination) -> String {
-        String(pagination.swiftName.filter { $0 != "`" })
     }
 
     /// Names generated method bodies declare or use themselves (`var request`, the client's `api`): a parameter of
@@ -133,7 +127,8 @@ extension Renderer {
         }
         let parameters = signature.parameters
         let arguments = signature.arguments
-        if requestLines.count == 1 { requestLines[0] = "let" + requestLines[0].dropFirst(3) }
+        requestLines = Self.finishingDeclaration(requestLines)
+        streamRequestLines = Self.finishingDeclaration(streamRequestLines)
 
         let returnType: String?
         let sendLine: String
@@ -215,7 +210,7 @@ extension Renderer {
                 return argument.isCursor ? "\(label): cursor ?? \(argument.local)" : "\(label): \(argument.local)"
             }
             context["pager"] = [
-                "name": Naming.escapeIfNeeded(pagerName(pagination)),
+                "name": Naming.escapeIfNeeded(pagination.swiftName),
                 "operationName": operation.swiftName,
                 "parameters": parameters.joined(separator: ", "),
                 "itemType": pagination.itemType.swift,
@@ -233,6 +228,11 @@ extension Renderer {
             ]
         }
         return context
+    }
+
+    /// The request's `var` becomes `let` when no statement after its declaration changes it.
+    static func finishingDeclaration(_ lines: [String]) -> [String] {
+        lines.count == 1 ? ["let" + lines[0].dropFirst(3)] : lines
     }
 
     /// The statement that writes `local` as the request body.

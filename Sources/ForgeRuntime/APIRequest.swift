@@ -146,14 +146,19 @@ public struct APIRequest: Sendable {
         return percentEncode(value)
     }
 
-    static func percentEncode(_ value: String) -> String {
+    /// `%XX` for every UTF-8 byte but ASCII letters, digits, `-._` and `extra` (`~` by default: RFC 3986's unreserved
+    /// set); with `spaceAsPlus`, a space is `+` (form encoding).
+    static func percentEncode(_ value: String, keeping extra: UInt8 = UInt8(ascii: "~"), spaceAsPlus: Bool = false)
+        -> String
+    {
         var result = ""
         for byte in value.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), extra:
                 result.unicodeScalars.append(Unicode.Scalar(byte))
+            case UInt8(ascii: " ") where spaceAsPlus:
+                result += "+"
             default:
                 let hex = String(byte, radix: 16, uppercase: true)
                 result += byte < 16 ? "%0\(hex)" : "%\(hex)"

@@ -55,21 +55,7 @@ extension APIRequest {
     /// The WHATWG `application/x-www-form-urlencoded` byte serializer: ASCII letters, digits and `*-._` stay, a
     /// space becomes `+`, every other UTF-8 byte is `%XX`.
     static func formEncode(_ text: String) -> String {
-        var result = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "*"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                UInt8(ascii: "_"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                result += "+"
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += byte < 16 ? "%0\(hex)" : "%\(hex)"
-            }
-        }
-        return result
+        percentEncode(text, keeping: UInt8(ascii: "*"), spaceAsPlus: true)
     }
 }
 

@@ -188,7 +188,7 @@ public struct IROperation: Codable, Equatable, Sendable {
     public var usesBearerAuth: Bool
     /// Set when the operation is a cursor-paginated list.
     public var pagination: IRPagination?
-    /// The streaming method's name, when the success response may be a `text/event-stream`.
+    /// The streaming method's name (without backticks), when the success response may be a `text/event-stream`.
     public var streamSwiftName: String?
 }
 

@@ -29,12 +29,14 @@ extension Translator {
             result.append(translated)
         }
         // Derived methods (auto-paging, streaming) must not take an operation's name, nor each other's.
-        var taken = methodNames.union(result.compactMap { $0.pagination?.swiftName })
-        for index in result.indices where result[index].success?.eventType != nil {
-            var name = result[index].swiftName.trimmingBackticks + "Stream"
-            while taken.contains(name) { name += "_" }
-            taken.insert(name)
-            result[index].streamSwiftName = name
+        var taken = Set(result.map { $0.swiftName.trimmingBackticks })
+        for index in result.indices {
+            if let pager = result[index].pagination?.swiftName {
+                result[index].pagination?.swiftName = uniqueMember(pager, in: &taken)
+            }
+            if result[index].success?.eventType != nil {
+                result[index].streamSwiftName = uniqueMember(result[index].swiftName.trimmingBackticks + "Stream", in: &taken)
+            }
         }
         return result
     }
@@ -134,8 +136,8 @@ extension Translator {
             let hasMore = page.properties.first(where: { $0.wireName == "has_more" && $0.type == .bool }),
             let lastID = page.properties.first(where: { $0.wireName == "last_id" && $0.type == .string })
         else { return nil }
-        let base = swiftName.hasPrefix("list") && swiftName.count > 4
-            ? "all" + swiftName.dropFirst(4) : swiftName + "AutoPaging"
+        let bare = swiftName.trimmingBackticks
+        let base = bare.hasPrefix("list") && bare.count > 4 ? "all" + bare.dropFirst(4) : bare + "AutoPaging"
         return IRPagination(
             swiftName: base, cursorParameter: cursor.swiftName, itemType: item, dataProperty: data.swiftName,
             hasMoreProperty: hasMore.swiftName, nextCursorProperty: lastID.swiftName)
@@ -183,9 +185,7 @@ extension Translator {
     /// property).
     func isObject(_ schema: Schema, depth: Int = 0) -> Bool {
         guard depth < 32 else { return false }
-        if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
-            return isObject(resolved, depth: depth + 1)
-        }
+        let schema = followingReferences(schema)
         return !schema.properties.isEmpty || schema.types == [.object] && schema.oneOf == nil && schema.anyOf == nil
             || (schema.allOf ?? []).contains { isObject($0, depth: depth + 1) }
     }

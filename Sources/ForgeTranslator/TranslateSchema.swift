@@ -136,6 +136,17 @@ extension Translator {
         return (result, nullable)
     }
 
+    /// `schema` with pure `$ref`s followed to the schema they name (at most 32 steps, so a cycle ends).
+    func followingReferences(_ schema: Schema) -> Schema {
+        var resolved = schema
+        for _ in 0..<32 {
+            guard resolved.isPureReference, let target = resolved.ref?.target, let next = document.schemas[target]
+            else { break }
+            resolved = next
+        }
+        return resolved
+    }
+
     /// Whether a named schema admits `null` (so every reference to it is optional).
     func isNullable(_ id: SchemaID, depth: Int = 0) -> Bool {
         guard depth < 32, let schema = document.schemas[id] else { return false }

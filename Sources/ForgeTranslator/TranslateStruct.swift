@@ -14,9 +14,7 @@ extension Translator {
             required.formUnion(part.required)
         }
         guard depth < 32 else { return ([], []) }
-        if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
-            return mergedObject(resolved, depth: depth + 1)
-        }
+        let schema = followingReferences(schema)
         for part in schema.allOf ?? [] {
             add(mergedObject(part, depth: depth + 1))
         }
@@ -77,6 +75,7 @@ extension Translator {
     /// descriptions usually mean by omitting it) keeps none.
     mutating func additionalPropertiesType(_ schema: Schema, in scope: inout Scope, depth: Int = 0) -> IRTypeRef? {
         guard depth < 32 else { return nil }
+        let schema = followingReferences(schema)
         switch schema.additionalProperties {
         case .allowed(true)?:
             return .json
@@ -85,9 +84,6 @@ extension Translator {
             let (type, nullable) = typeRef(valueSchema, in: &scope, suggestion: "AdditionalProperty")
             return nullable ? .optional(type) : type
         default:
-            if schema.isPureReference, let target = schema.ref?.target, let resolved = document.schemas[target] {
-                return additionalPropertiesType(resolved, in: &scope, depth: depth + 1)
-            }
             for part in schema.allOf ?? [] {
                 if let type = additionalPropertiesType(part, in: &scope, depth: depth + 1) { return type }
             }

@@ -67,14 +67,8 @@ extension Translator {
         case .map: return [9]
         case .json: return [10]
         case .named:
-            guard var resolved = schema else { return [8] }
-            var depth = 0
-            while resolved.isPureReference, let target = resolved.ref?.target, let next = document.schemas[target],
-                depth < 32
-            {
-                resolved = next
-                depth += 1
-            }
+            guard let schema else { return [8] }
+            let resolved = followingReferences(schema)
             if resolved.enumValues != nil { return [3] }
             if resolved.oneOf != nil || resolved.anyOf != nil { return [8] }
             let (properties, required) = mergedObject(resolved)
@@ -105,12 +99,7 @@ extension Translator {
             if !found.isEmpty { return found }
         }
         if let match = schema.properties.first(where: { $0.name == property }) {
-            var propertySchema = match.schema
-            if propertySchema.isPureReference, let target = propertySchema.ref?.target,
-                let resolved = document.schemas[target]
-            {
-                propertySchema = resolved
-            }
+            let propertySchema = followingReferences(match.schema)
             if let constant = propertySchema.constValue?.string { return [constant] }
             if let values = propertySchema.enumValues { return values.compactMap(\.string) }
         }

@@ -97,7 +97,7 @@ public struct Client: Sendable, CustomStringConvertible {
     /// The sequence ends at the end of the stream or at `[DONE]`.
     /// - Throws: ``APIError`` for a non-2xx status, a timeout or a connection failure; iterating throws for an undecodable event.
     public func getSpeechStream() async throws -> EventStream<GetSpeechResponseEvent> {
-        var request = APIRequest(method: "GET", path: "/speech")
+        let request = APIRequest(method: "GET", path: "/speech")
         return try await api.sendStreaming(request, of: GetSpeechResponseEvent.self)
     }
 }
