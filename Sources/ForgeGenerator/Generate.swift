@@ -65,6 +65,8 @@ public struct GenerateResult: Sendable {
     public var module: IRModule?
     /// What was (or, for a dry run or check, would be) written and removed.
     public var summary: OutputWriter.Summary?
+    /// Wall time of each stage that ran (load, translate, render, write).
+    public var timings: [StageTiming] = []
 
     /// Errors in the input, or stale output under `.check`.
     public var failed: Bool {
@@ -112,6 +114,7 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
         return GenerateResult(diagnostics: diagnostics.diagnostics)
     }
     let writer = OutputWriter(folder: request.output)
+    var clock = StageClock()
     do {
         let summary: OutputWriter.Summary
         switch request.mode {
@@ -125,7 +128,10 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
                     at: nil)
             }
         }
-        return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module, summary: summary)
+        clock.finish(request.mode == .write ? "write" : "compare")
+        return GenerateResult(
+            diagnostics: diagnostics.diagnostics, module: output.module, summary: summary,
+            timings: output.timings + clock.timings)
     } catch {
         diagnostics.error("cannot write \(request.output): \(error)", at: nil)
         return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module)

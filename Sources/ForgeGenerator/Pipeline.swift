@@ -1,3 +1,4 @@
+import Foundation
 @_exported import ForgeRenderer
 @_exported import ForgeTranslator
 
@@ -8,6 +9,8 @@ public enum Pipeline {
     public struct Output: Sendable {
         public var module: IRModule
         public var files: [RenderedFile]
+        /// Wall time of each stage, in order.
+        public var timings: [StageTiming]
     }
 
     /// Runs every stage. Returns `nil` when `diagnostics` holds an error (nothing should then be written).
@@ -16,18 +19,51 @@ public enum Pipeline {
         translatorOptions: TranslatorOptions = TranslatorOptions(), filter: SpecFilter = SpecFilter(),
         options: RenderOptions, diagnostics: DiagnosticCollector
     ) -> Output? {
+        var clock = StageClock()
         guard let loaded = DocumentLoader.load(root: root, reader: reader, diagnostics: diagnostics) else {
             return nil
         }
         let document = filter.apply(to: loaded)
-        let module = Translator.translate(document, options: translatorOptions, diagnostics: diagnostics)
-        guard !diagnostics.hasErrors else { return nil }
+        clock.finish("load")
+        // Declarations are rendered on the other cores while translation goes on. Templates that do not parse
+        // are reported after the spec's own errors, by the plain render below.
+        let renderer = Renderer(templates: templates, options: options)
+        let session = try? renderer.startSession()
+        let module = Translator.translate(
+            document, options: translatorOptions, diagnostics: diagnostics, observer: session?.observer)
+        clock.finish("translate")
+        guard !diagnostics.hasErrors else {
+            session?.cancel()
+            return nil
+        }
         do {
-            let files = try Renderer(templates: templates, options: options).render(module)
-            return Output(module: module, files: files)
+            let files = try session?.finish(module) ?? renderer.render(module)
+            clock.finish("render")
+            return Output(module: module, files: files, timings: clock.timings)
         } catch {
             diagnostics.error("\(error)", at: nil)
             return nil
         }
+    }
+}
+
+/// How long one stage of a run took.
+public struct StageTiming: Sendable, CustomStringConvertible {
+    public var stage: String
+    public var seconds: Double
+
+    public var description: String { "\(stage) \(String(format: "%.1f", seconds * 1000)) ms" }
+}
+
+/// Measures consecutive stages with the monotonic clock.
+struct StageClock {
+    private(set) var timings: [StageTiming] = []
+    private var last = ContinuousClock.now
+
+    mutating func finish(_ stage: String) {
+        let now = ContinuousClock.now
+        let elapsed = now - last
+        timings.append(StageTiming(stage: stage, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        last = now
     }
 }

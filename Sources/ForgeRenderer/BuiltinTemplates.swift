@@ -126,26 +126,20 @@ import ForgeRuntime
         "Enum": ##"""
 {{%CONTENT_TYPE: TEXT}}
 {{access}}enum {{name}}: OpenStringEnum {
-{{#cases}}
-    case {{name}}
-{{/cases}}
+    {{caseDeclarations}}
     /// A value this version of the API description does not list, kept as received.
     case {{fallback}}(String)
 
     {{access}}init(rawValue: String) {
         switch rawValue {
-        {{#cases}}
-        case {{literal}}: self = .{{name}}
-        {{/cases}}
+        {{initCases}}
         default: self = .{{fallback}}(rawValue)
         }
     }
 
     {{access}}var rawValue: String {
         switch self {
-        {{#cases}}
-        case .{{name}}: {{literal}}
-        {{/cases}}
+        {{rawValueCases}}
         case .{{fallback}}(let value): value
         }
     }
@@ -173,29 +167,7 @@ import {{.}}
         "Struct": ##"""
 {{%CONTENT_TYPE: TEXT}}
 {{access}}struct {{name}}: Codable, Hashable, Sendable {
-{{#properties}}
-    {{#docLines}}
-    {{.}}
-    {{/docLines}}
-    {{#deprecated}}
-    @available(*, deprecated)
-    {{/deprecated}}
-    {{#isConstant}}
-    {{access}}var {{name}}: String { {{literal}} }
-    {{/isConstant}}
-    {{^isConstant}}
-    {{#storage}}
-    {{access}}var {{name}}: {{type}} {
-        get { {{storage}} }
-        set { {{storage}} = newValue }
-    }
-    var {{storage}}: {{type}}
-    {{/storage}}
-    {{^storage}}
-    {{access}}var {{name}}: {{type}}
-    {{/storage}}
-    {{/isConstant}}
-{{/properties}}
+    {{members}}
 
     /// Creates a value from its properties; constant properties are fixed and not passed.
     {{access}}init({{initParameters}}) {

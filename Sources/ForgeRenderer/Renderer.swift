@@ -55,9 +55,25 @@ public struct RenderOptions: Sendable {
         + ["Types+Other.swift"]
 }
 
+/// A list a template may iterate, whose items are built only when it does (the built-in templates print
+/// precomputed blocks instead, which is far cheaper than a section over many items).
+struct LazyList: MustacheSequence {
+    let count: Int
+    let item: (Int) -> [String: Any]
+
+    func makeIterator() -> AnyIterator<[String: Any]> {
+        var index = 0
+        return AnyIterator {
+            guard index < count else { return nil }
+            defer { index += 1 }
+            return item(index)
+        }
+    }
+}
+
 /// Renders an ``IRModule`` into Swift files with Mustache templates. Contexts are plain dictionaries of
 /// precomputed strings; templates only print.
-public struct Renderer {
+public struct Renderer: Sendable {
     let templates: TemplateSet
     let options: RenderOptions
 
@@ -66,29 +82,32 @@ public struct Renderer {
         self.options = options
     }
 
-    /// The files for `module`, sorted by path.
+    /// The files for `module`, sorted by path, rendered on all cores.
     public func render(_ module: IRModule) throws(TemplateError) -> [RenderedFile] {
-        let library = try templates.library()
-        // Everything is rendered on all cores: the client file and each declaration first (they are independent),
-        // then each types file from its declarations.
-        enum Job: Sendable {
-            case client
-            case declaration(IRType)
-        }
-        var jobs: [Job] = []
-        let wantsClient = options.files.contains(.client) && (!module.operations.isEmpty || options.fixedFileSet)
-        if wantsClient { jobs.append(.client) }  // the largest item: started first
-        if options.files.contains(.types) { jobs += module.types.map(Job.declaration) }
-        let rendered = try Self.concurrentMap(jobs) { job throws(TemplateError) in
-            switch job {
-            case .client: try render(library, "Client", clientContext(module), path: "").contents
-            case .declaration(let type): try renderDeclaration(type, library)
-            }
-        }
+        let session = try startSession()
+        session.submitClient(for: module)  // the largest item: started first
+        for type in module.types { session.submit(type) }
+        return try session.finish(module)
+    }
+
+    /// Whether `module` gets a `Client.swift`.
+    func wantsClient(_ module: IRModule) -> Bool {
+        options.files.contains(.client) && (!module.operations.isEmpty || options.fixedFileSet)
+    }
+
+    /// The text of `Client.swift`.
+    func renderClient(_ module: IRModule, _ library: MustacheLibrary) throws(TemplateError) -> String {
+        try render(library, "Client", clientContext(module), path: "").contents
+    }
+
+    /// The files, given the client's text and each declaration's (in the module's order).
+    func assemble(
+        _ module: IRModule, client: String?, declarations: [(IRType, String)], _ library: MustacheLibrary
+    ) throws(TemplateError) -> [RenderedFile] {
         var files: [RenderedFile] = []
-        if wantsClient { files.append(RenderedFile(path: "Client.swift", contents: rendered[0])) }
+        if let client { files.append(RenderedFile(path: "Client.swift", contents: client)) }
         var groups: [String: [String]] = [:]
-        for case (.declaration(let type), let text) in zip(jobs, rendered) {
+        for (type, text) in declarations {
             groups[Self.fileGroup(for: type.name), default: []].append(text)
         }
         let groupNames = groups.keys.sorted()
@@ -318,7 +337,13 @@ public struct Renderer {
         case .stringEnum(let enumeration):
             context["isEnum"] = true
             context["fallback"] = enumeration.fallbackCase
-            context["cases"] = enumeration.cases.map { ["name": $0.swiftName, "literal": SwiftText.literal($0.rawValue)] }
+            let literals = enumeration.cases.map { SwiftText.literal($0.rawValue) }
+            context["caseDeclarations"] = Self.block(enumeration.cases.map { "case \($0.swiftName)" })
+            context["initCases"] = Self.block(zip(enumeration.cases, literals).map { "case \($1): self = .\($0.swiftName)" })
+            context["rawValueCases"] = Self.block(zip(enumeration.cases, literals).map { "case .\($0.swiftName): \($1)" })
+            context["cases"] = LazyList(count: enumeration.cases.count) { index in
+                ["name": enumeration.cases[index].swiftName, "literal": literals[index]]
+            }
             context["knownCases"] = enumeration.cases.map { ".\($0.swiftName)" }.joined(separator: ", ")
         case .union(let union):
             context["isUnion"] = true
@@ -331,46 +356,49 @@ public struct Renderer {
     }
 
     func structContext(_ structure: IRStruct) -> [String: Any] {
-        var properties: [[String: Any]] = []
+        var members: [String] = []
         var parameters: [String] = []
         var assignments: [String] = []
         var decodeLines: [String] = []
         var encodeLines: [String] = []
         let memberNames = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
-        for property in structure.properties {
+        // A deprecated property keeps its value in internal storage that the generated code uses, so only the
+        // library's users see the deprecation warning.
+        let storage: [String?] = structure.properties.map { property in
+            guard property.deprecated, property.constant == nil else { return nil }
+            var storage = "_" + property.swiftName.trimmingBackticks
+            while memberNames.contains(storage) { storage += "_" }
+            return storage
+        }
+        for (property, storage) in zip(structure.properties, storage) {
             let key = SwiftText.literal(property.wireName)
             let bare = property.swiftName.trimmingBackticks
-            var member = "self.\(property.swiftName)"
-            var entry: [String: Any] = [
-                "name": property.swiftName,
-                "docLines": Self.optionalBlock(SwiftText.docLines(property.doc)),
-                "deprecated": property.deprecated,
-                "isConstant": false,
-            ]
+            let member = "self.\(storage ?? property.swiftName)"
+            members += SwiftText.docLines(property.doc)
+            if property.deprecated { members.append("@available(*, deprecated)") }
             if let constant = property.constant {
                 let literal = SwiftText.literal(constant)
-                entry["isConstant"] = true
-                entry["literal"] = literal
+                members.append("\(access)var \(property.swiftName): String { \(literal) }")
                 decodeLines.append(
                     property.isRequired
                         ? "try container.decodeConstant(\(literal), forKey: \(key))"
                         : "try container.decodeConstant(\(literal), forKey: \(key), required: false)")
                 encodeLines.append("try container.encode(\(literal), forKey: \(key))")
-                properties.append(entry)
                 continue
             }
             let swiftType = property.type.swift
             let declared = property.isOptional ? swiftType + "?" : swiftType
-            entry["type"] = declared
-            // A deprecated property keeps its value in internal storage that the generated code uses, so only the
-            // library's users see the deprecation warning.
-            if property.deprecated {
-                var storage = "_" + bare
-                while memberNames.contains(storage) { storage += "_" }
-                entry["storage"] = storage
-                member = "self.\(storage)"
+            if let storage {
+                members += [
+                    "\(access)var \(property.swiftName): \(declared) {",
+                    "    get { \(storage) }",
+                    "    set { \(storage) = newValue }",
+                    "}",
+                    "var \(storage): \(declared)",
+                ]
+            } else {
+                members.append("\(access)var \(property.swiftName): \(declared)")
             }
-            properties.append(entry)
             // A keyword (`self`, `default`) cannot be used as a local name: give the parameter a separate one.
             var local = property.swiftName
             if property.swiftName != bare {
@@ -400,11 +428,7 @@ public struct Renderer {
             let type = "[String: \(additional.valueType.swift)]"
             let known = "[" + structure.properties.map { SwiftText.literal($0.wireName) }.joined(separator: ", ") + "]"
             let member = "self.\(additional.swiftName)"
-            properties.append([
-                "name": additional.swiftName, "type": type, "deprecated": false, "isConstant": false,
-                "storage": false,
-                "docLines": Self.optionalBlock(["/// Members beside the declared properties, by name."]),
-            ])
+            members += ["/// Members beside the declared properties, by name.", "\(access)var \(additional.swiftName): \(type)"]
             parameters.append("\(additional.swiftName): \(type) = [:]")
             assignments.append("\(member) = \(additional.swiftName)")
             decodeLines.append(
@@ -417,13 +441,42 @@ public struct Renderer {
             encodeLines.isEmpty
             ? "_ = encoder.container(keyedBy: AnyCodingKey.self)" : "var container = encoder.container(keyedBy: AnyCodingKey.self)"
         return [
+            "members": Self.block(members),
+            "properties": LazyList(count: structure.properties.count + (structure.additionalProperties == nil ? 0 : 1)) {
+                index in
+                if index < structure.properties.count {
+                    return propertyContext(structure.properties[index], storage: storage[index])
+                }
+                let additional = structure.additionalProperties!  // the one item past the properties
+                return [
+                    "name": additional.swiftName, "type": "[String: \(additional.valueType.swift)]",
+                    "deprecated": false, "isConstant": false, "storage": false,
+                    "docLines": Self.block(["/// Members beside the declared properties, by name."]),
+                ]
+            },
             "encodeContainer": encodeContainer,
-            "properties": properties,
             "initParameters": parameters.joined(separator: ", "),
             "initAssignments": Self.block(assignments),
             "decodeLines": Self.block(decodeLines),
             "encodeLines": Self.block(encodeLines),
         ]
+    }
+
+    /// One entry of `properties`, for templates that declare the members themselves instead of printing `members`.
+    func propertyContext(_ property: IRProperty, storage: String?) -> [String: Any] {
+        var entry: [String: Any] = [
+            "name": property.swiftName,
+            "docLines": Self.optionalBlock(SwiftText.docLines(property.doc)),
+            "deprecated": property.deprecated,
+            "isConstant": property.constant != nil,
+            "storage": storage ?? false,
+        ]
+        if let constant = property.constant {
+            entry["literal"] = SwiftText.literal(constant)
+        } else {
+            entry["type"] = property.isOptional ? property.type.swift + "?" : property.type.swift
+        }
+        return entry
     }
 
     func unionContext(_ union: IRUnion) -> [String: Any] {

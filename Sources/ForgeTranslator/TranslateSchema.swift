@@ -177,7 +177,7 @@ extension Translator {
             topLevelNames.insert(name)
             names[schema.id] = name
             declared.insert(schema.id)
-            types.append(declaration(for: schema, named: name))
+            declare(declaration(for: schema, named: name))
             return name
         }
         var simple = Naming.typeName(suggestion)

@@ -12,12 +12,16 @@ public struct Translator {
     var pending: [SchemaID] = []
     var declared: Set<SchemaID> = []
     var types: [IRType] = []
+    var observer: TranslationObserver?
 
-    /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`.
+    /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`. The `observer`
+    /// sees each part of the module as soon as it is final, so that rendering can start while translation goes on.
     public static func translate(
-        _ document: Document, options: TranslatorOptions = TranslatorOptions(), diagnostics: DiagnosticCollector
+        _ document: Document, options: TranslatorOptions = TranslatorOptions(), diagnostics: DiagnosticCollector,
+        observer: TranslationObserver? = nil
     ) -> IRModule {
         var translator = Translator(document: document, diagnostics: diagnostics, options: options)
+        translator.observer = observer
         return translator.run()
     }
 
@@ -32,18 +36,29 @@ public struct Translator {
             _ = name(for: id)
         }
         let operations = translateOperations()
+        observer?.operations(module(types: [], operations: operations))
         var next = 0  // `pending` grows while it is walked
         while next < pending.count {
             let id = pending[next]
             next += 1
             guard !declared.contains(id), let schema = document.schemas[id], let name = names[id] else { continue }
             declared.insert(id)
-            types.append(declaration(for: schema, named: name))
+            declare(declaration(for: schema, named: name))
         }
         types.sort { $0.name < $1.name }
-        return IRModule(
+        return module(types: types, operations: operations)
+    }
+
+    func module(types: [IRType], operations: [IROperation]) -> IRModule {
+        IRModule(
             title: document.info.title, version: document.info.version, description: document.info.description,
             serverURL: document.servers.first?.url, types: types, operations: operations)
+    }
+
+    /// Adds a finished top-level declaration (it never changes afterwards).
+    mutating func declare(_ type: IRType) {
+        types.append(type)
+        observer?.declaration(type)
     }
 
     // MARK: - Names of named schemas
@@ -68,7 +83,7 @@ public struct Translator {
         else { return nil }
         declared.insert(id)
         let declaration = declaration(for: schema, named: name)
-        types.append(declaration)
+        declare(declaration)
         return declaration
     }
 
@@ -102,5 +117,18 @@ public struct Translator {
         let folder = SpecPath.directory(of: root)
         let file = folder.isEmpty || !id.file.hasPrefix(folder + "/") ? id.file : String(id.file.dropFirst(folder.count + 1))
         return "\(file)#\(id.pointer)"
+    }
+}
+
+/// Receives the parts of a module while it is being translated, each once it is final.
+public struct TranslationObserver {
+    /// The module's header and operations; its `types` are still empty.
+    public var operations: (IRModule) -> Void
+    /// A top-level declaration (with its nested ones).
+    public var declaration: (IRType) -> Void
+
+    public init(operations: @escaping (IRModule) -> Void, declaration: @escaping (IRType) -> Void) {
+        self.operations = operations
+        self.declaration = declaration
     }
 }

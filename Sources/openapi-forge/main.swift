@@ -73,6 +73,9 @@ struct Generate: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics.")
     var quiet = false
 
+    @Flag(help: "Print the wall time of each stage (load, translate, render, write) to stderr.")
+    var timings = false
+
     @Option(help: "The Swift module the output is compiled into (named in the generated header).")
     var moduleName: String?
 
@@ -102,6 +105,9 @@ struct Generate: ParsableCommand {
         let result = generate(request)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
+        }
+        if timings {
+            printError("timings: " + result.timings.map(\.description).joined(separator: ", "))
         }
         if dumpIR, let module = result.module {
             let encoder = JSONEncoder()

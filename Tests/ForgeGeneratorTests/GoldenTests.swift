@@ -164,6 +164,59 @@ import Testing
             """)
     }
 
+    /// A template that declares the members itself from `properties` prints what the built-in `members` block does.
+    @Test func propertiesOneByOneMatchTheMembersBlock() throws {
+        let loop = """
+            {{#properties}}
+                {{#docLines}}
+                {{.}}
+                {{/docLines}}
+                {{#deprecated}}
+                @available(*, deprecated)
+                {{/deprecated}}
+                {{#isConstant}}
+                {{access}}var {{name}}: String { {{literal}} }
+                {{/isConstant}}
+                {{^isConstant}}
+                {{#storage}}
+                {{access}}var {{name}}: {{type}} {
+                    get { {{storage}} }
+                    set { {{storage}} = newValue }
+                }
+                var {{storage}}: {{type}}
+                {{/storage}}
+                {{^storage}}
+                {{access}}var {{name}}: {{type}}
+                {{/storage}}
+                {{/isConstant}}
+            {{/properties}}
+
+            """
+        let builtin = try #require(TemplateSet.builtin.sources["Struct"])
+        #expect(builtin.contains("    {{members}}\n"))
+        let templates = try TemplateSet.builtin.overriding(
+            with: ["Struct": builtin.replacingOccurrences(of: "    {{members}}\n", with: loop)])
+        let module = try translate(
+            spec(schemas: """
+                Item:
+                  type: object
+                  required: [type, id, default]
+                  properties:
+                    type: {type: string, enum: [item], description: The kind.}
+                    id: {type: string, description: "The ID.\\nSecond line."}
+                    default: {type: [integer, 'null']}
+                    old: {type: boolean, deprecated: true}
+                    _old: {type: string}
+                  additionalProperties: {type: number}
+                """))
+        let renderer = Renderer(options: RenderOptions(inputName: "spec.yaml"))
+        let overridden = Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
+        let expected = try renderer.render(declaration: module.types[0])
+        #expect(expected.contains("    var _old: Bool?"))
+        #expect(expected.contains("public var additionalProperties: [String: Double]"))
+        expectSame(try overridden.render(declaration: module.types[0]), expected)
+    }
+
     @Test func anUnknownTemplateNameIsRefused() {
         #expect(throws: TemplateError.self) {
             try TemplateSet.builtin.overriding(with: ["Strukt": "{{%CONTENT_TYPE: TEXT}}"])
