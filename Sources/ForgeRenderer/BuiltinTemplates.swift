@@ -106,9 +106,7 @@ import ForgeRuntime
 """##,
         "Declaration": ##"""
 {{%CONTENT_TYPE: TEXT}}
-{{#docLines}}
-{{.}}
-{{/docLines}}
+{{docLines}}
 {{#isStruct}}
 {{>Struct}}
 {{/isStruct}}
@@ -183,69 +181,46 @@ import {{.}}
         {{encodeContainer}}
         {{encodeLines}}
     }
-{{#nested}}
 {{{nested}}}
-{{/nested}}
 }
 
 """##,
         "Union": ##"""
 {{%CONTENT_TYPE: TEXT}}
 {{access}}enum {{name}}: Codable, Hashable, Sendable {
-{{#allCases}}
-    {{#docLines}}
-    {{.}}
-    {{/docLines}}
-    case {{name}}({{type}})
-{{/allCases}}
-{{#fallback}}
+    {{caseDeclarations}}
+{{#hasFallback}}
     /// A variant this version of the API description does not know, kept as the JSON received.
     case {{fallback}}(JSONValue)
-{{/fallback}}
+{{/hasFallback}}
 
     {{access}}init(from decoder: any Decoder) throws {
-{{#discriminator}}
+{{#hasDiscriminator}}
         switch {{discriminatorRead}} {
-        {{#cases}}
-        case {{values}}: self = .{{name}}(try {{constructor}}(from: decoder))
-        {{/cases}}
+        {{discriminatedCases}}
         default:
-            {{#untaggedCases}}
-            if let value = try? {{constructor}}(from: decoder) {
-                self = .{{name}}(value)
-                return
-            }
-            {{/untaggedCases}}
+            {{#untaggedAttempts}}
+            {{.}}
+            {{/untaggedAttempts}}
             self = .{{fallback}}(try JSONValue(from: decoder))
         }
-{{/discriminator}}
-{{^discriminator}}
+{{/hasDiscriminator}}
+{{^hasDiscriminator}}
         var failures: [(String, any Error)] = []
-        {{#cases}}
-        do {
-            self = .{{name}}(try {{constructor}}(from: decoder))
-            return
-        } catch {
-            failures.append(({{nameLiteral}}, error))
-        }
-        {{/cases}}
+        {{attempts}}
         throw decoder.noVariantMatched(Self.self, failures)
-{{/discriminator}}
+{{/hasDiscriminator}}
     }
 
     {{access}}func encode(to encoder: any Encoder) throws {
         switch self {
-        {{#allCases}}
-        case .{{name}}(let value): try value.encode(to: encoder)
-        {{/allCases}}
-        {{#fallback}}
+        {{encodeCases}}
+        {{#hasFallback}}
         case .{{fallback}}(let value): try value.encode(to: encoder)
-        {{/fallback}}
+        {{/hasFallback}}
         }
     }
-{{#nested}}
 {{{nested}}}
-{{/nested}}
 }
 
 """##,

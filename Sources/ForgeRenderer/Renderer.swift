@@ -151,14 +151,12 @@ public struct Renderer: Sendable {
     /// leaks from a parent and indentation is exact.
     func renderDeclaration(_ type: IRType, _ library: MustacheLibrary) throws(TemplateError) -> String {
         var context = declarationContext(type)
-        if !type.nested.isEmpty {
-            var nested: [UInt8] = []
-            for child in type.nested {
-                nested.append(UInt8(ascii: "\n"))
-                Self.appendIndented(try renderDeclaration(child, library), to: &nested)
-            }
-            context["nested"] = String(decoding: nested, as: UTF8.self)
+        var nested: [UInt8] = []
+        for child in type.nested {
+            nested.append(UInt8(ascii: "\n"))
+            Self.appendIndented(try renderDeclaration(child, library), to: &nested)
         }
+        context["nested"] = String(decoding: nested, as: UTF8.self)
         guard let text = library.render(context, withTemplate: "Declaration") else {
             throw TemplateError(template: "Declaration", message: "is missing")
         }
@@ -213,15 +211,21 @@ public struct Renderer: Sendable {
     /// Appends `text` with every non-empty line indented by four spaces, each line ending in a newline. A line that
     /// continues a block keeps its mark: it takes the indentation of the block's first line, indented already.
     static func appendIndented(_ text: String, to output: inout [UInt8]) {
-        var atLineStart = true
-        for byte in text.utf8 {
-            if atLineStart && byte != UInt8(ascii: "\n") && byte != continuation {
-                output.append(contentsOf: [0x20, 0x20, 0x20, 0x20])
+        var text = text
+        text.withUTF8 { bytes in
+            output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end > start && bytes[start] != continuation {
+                    output.append(contentsOf: "    ".utf8)
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                output.append(UInt8(ascii: "\n"))
+                start = end + 1
             }
-            output.append(byte)
-            atLineStart = byte == UInt8(ascii: "\n")
         }
-        if !atLineStart { output.append(UInt8(ascii: "\n")) }
     }
 
     /// Types are grouped in files by the first letter of their name, so the compiler can work on files in
@@ -243,60 +247,61 @@ public struct Renderer: Sendable {
     /// Collapses runs of blank lines and trailing spaces that conditional template sections leave behind, and ends
     /// the file with one newline.
     static func tidy(_ text: String) -> String {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var lastLineStart = 0  // where the last line written starts in `output`
-        var lastLineBlank = true  // no line yet counts as blank, so leading blank lines go
-        var lastLineOpens = false
-        let bytes = Array(text.utf8)
-        var indentation = 0  // of the last line that does not continue a block
-        var start = 0
-        while start <= bytes.count {
-            var end = start
-            while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
-            var continues = false
-            if start < end && bytes[start] == continuation {
-                continues = true
-                start += 1
-            }
-            var trimmedEnd = end
-            while trimmedEnd > start && bytes[trimmedEnd - 1] == UInt8(ascii: " ") { trimmedEnd -= 1 }
-            let isBlank = trimmedEnd == start
-            if isBlank {
-                // No blank line twice, none at the start, none right after an opening brace.
-                if !(lastLineBlank || lastLineOpens) {
-                    lastLineStart = output.count
-                    output.append(UInt8(ascii: "\n"))
-                    lastLineBlank = true
-                    lastLineOpens = false
+        var text = text
+        let output = text.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var lastLineStart = 0  // where the last line written starts in `output`
+            var lastLineBlank = true  // no line yet counts as blank, so leading blank lines go
+            var lastLineOpens = false
+            var indentation = 0  // of the last line that does not continue a block
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var continues = false
+                if start < end && bytes[start] == continuation {
+                    continues = true
+                    start += 1
                 }
-            } else {
-                var first = start
-                while bytes[first] == UInt8(ascii: " ") { first += 1 }
-                if bytes[first] == UInt8(ascii: "}") && lastLineBlank && !output.isEmpty {
-                    // None right before a closing brace.
-                    output.removeSubrange(lastLineStart...)
-                }
-                if continues {
-                    lastLineStart = output.count
-                    output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation))
+                var trimmedEnd = end
+                while trimmedEnd > start && bytes[trimmedEnd - 1] == UInt8(ascii: " ") { trimmedEnd -= 1 }
+                if trimmedEnd == start {
+                    // No blank line twice, none at the start, none right after an opening brace.
+                    if !(lastLineBlank || lastLineOpens) {
+                        lastLineStart = output.count
+                        output.append(UInt8(ascii: "\n"))
+                        lastLineBlank = true
+                        lastLineOpens = false
+                    }
                 } else {
+                    var first = start
+                    while bytes[first] == UInt8(ascii: " ") { first += 1 }
+                    if bytes[first] == UInt8(ascii: "}") && lastLineBlank && !output.isEmpty {
+                        // None right before a closing brace.
+                        output.removeSubrange(lastLineStart...)
+                    }
                     lastLineStart = output.count
-                    indentation = first - start
+                    if continues {
+                        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indentation))
+                    } else {
+                        indentation = first - start
+                    }
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<trimmedEnd]))
+                    output.append(UInt8(ascii: "\n"))
+                    lastLineBlank = false
+                    lastLineOpens = bytes[trimmedEnd - 1] == UInt8(ascii: "{")
                 }
-                output.append(contentsOf: bytes[start..<trimmedEnd])
-                output.append(UInt8(ascii: "\n"))
-                lastLineBlank = false
-                lastLineOpens = bytes[trimmedEnd - 1] == UInt8(ascii: "{")
+                start = end + 1
             }
-            start = end + 1
+            while output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n")
+                && output[output.count - 2] == UInt8(ascii: "\n")
+            {
+                output.removeLast()
+            }
+            if output.isEmpty { output.append(UInt8(ascii: "\n")) }
+            return output
         }
-        while output.count >= 2 && output[output.count - 1] == UInt8(ascii: "\n")
-            && output[output.count - 2] == UInt8(ascii: "\n")
-        {
-            output.removeLast()
-        }
-        if output.isEmpty { output.append(UInt8(ascii: "\n")) }
         return String(decoding: output, as: UTF8.self)
     }
 
@@ -327,7 +332,7 @@ public struct Renderer: Sendable {
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
-            "docLines": Self.optionalBlock(docLines),
+            "docLines": Self.block(docLines),
             "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
         ]
         switch type.kind {
@@ -483,31 +488,71 @@ public struct Renderer: Sendable {
         // In a discriminated union, variants that pin no value are tried in turn before the fallback.
         let tried = union.decodeOrder.map { union.cases[$0] }
         let untagged = union.discriminator == nil ? [] : tried.filter { $0.values.isEmpty }
+        let decoded = union.discriminator == nil ? tried : union.cases.filter { !$0.values.isEmpty }
+        // With variants to try when the discriminator is absent, it is read as an optional.
+        let values = decoded.map { unionCase in
+            unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }.joined(separator: ", ")
+        }
         var context: [String: Any] = [
-            "untaggedCases": untagged.map { ["name": $0.swiftName, "constructor": constructor($0.type)] },
-            "cases": (union.discriminator == nil ? tried : union.cases.filter { !$0.values.isEmpty }).map { unionCase -> [String: Any] in
-                [
+            "caseDeclarations": Self.block(union.cases.flatMap { SwiftText.docLines($0.doc) + ["case \($0.swiftName)(\($0.type.swift))"] }),
+            "encodeCases": Self.block(union.cases.map { "case .\($0.swiftName)(let value): try value.encode(to: encoder)" }),
+            "untaggedCases": LazyList(count: untagged.count) { index in
+                ["name": untagged[index].swiftName, "constructor": constructor(untagged[index].type)]
+            },
+            "cases": LazyList(count: decoded.count) { index in
+                let unionCase = decoded[index]
+                return [
                     "name": unionCase.swiftName,
                     "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),
                     "type": unionCase.type.swift,
                     "constructor": constructor(unionCase.type),
-                    // With variants to try when the discriminator is absent, it is read as an optional.
-                    "values": unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }
-                        .joined(separator: ", "),
+                    "values": values[index],
                     "docLines": Self.optionalBlock(SwiftText.docLines(unionCase.doc)),
                 ]
-            }
+            },
+            "allCases": LazyList(count: union.cases.count) { index in
+                let unionCase = union.cases[index]
+                return [
+                    "name": unionCase.swiftName, "type": unionCase.type.swift,
+                    "docLines": Self.optionalBlock(SwiftText.docLines(unionCase.doc)),
+                ]
+            },
         ]
-        context["discriminator"] = union.discriminator.map(SwiftText.literal) ?? false
-        context["discriminatorRead"] = union.discriminator.map {
-            untagged.isEmpty
-                ? "try decoder.discriminator(\(SwiftText.literal($0)))"
-                : "decoder.discriminatorIfPresent(\(SwiftText.literal($0)))"
-        } ?? false
-        context["allCases"] = union.cases.map {
-            ["name": $0.swiftName, "type": $0.type.swift, "docLines": Self.optionalBlock(SwiftText.docLines($0.doc))]
+        if let discriminator = union.discriminator {
+            let literal = SwiftText.literal(discriminator)
+            context["discriminator"] = literal
+            context["discriminatorRead"] =
+                untagged.isEmpty ? "try decoder.discriminator(\(literal))" : "decoder.discriminatorIfPresent(\(literal))"
+            context["discriminatedCases"] = Self.block(zip(decoded, values).map { unionCase, values in
+                "case \(values): self = .\(unionCase.swiftName)(try \(constructor(unionCase.type))(from: decoder))"
+            })
+            context["untaggedAttempts"] = Self.optionalBlock(untagged.flatMap { unionCase in
+                [
+                    "if let value = try? \(constructor(unionCase.type))(from: decoder) {",
+                    "    self = .\(unionCase.swiftName)(value)",
+                    "    return",
+                    "}",
+                ]
+            })
+        } else {
+            context["discriminator"] = false
+            context["discriminatorRead"] = false
+            context["attempts"] = Self.block(decoded.flatMap { unionCase in
+                [
+                    "do {",
+                    "    self = .\(unionCase.swiftName)(try \(constructor(unionCase.type))(from: decoder))",
+                    "    return",
+                    "} catch {",
+                    "    failures.append((\(SwiftText.literal(unionCase.swiftName.trimmingBackticks)), error))",
+                    "}",
+                ]
+            })
         }
         context["fallback"] = union.fallbackCase ?? false
+        // Sections over booleans: a section over a string would push it on the context stack, and every tag inside
+        // would first be looked up in the string (by reflection).
+        context["hasDiscriminator"] = union.discriminator != nil
+        context["hasFallback"] = union.fallbackCase != nil
         return context
     }
 

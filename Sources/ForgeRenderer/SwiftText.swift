@@ -4,6 +4,10 @@ public enum SwiftText {
     /// DEL, C1), line and paragraph separators, and the invisible characters that reorder or hide text (bidi
     /// controls, byte order mark) escaped, so the literal is one line and reads as what it holds.
     public static func literal(_ text: String) -> String {
+        // Printable ASCII without a quote or backslash, the common case, needs no escaping.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            return "\"" + text + "\""
+        }
         var result = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -217,6 +217,103 @@ import Testing
         expectSame(try overridden.render(declaration: module.types[0]), expected)
     }
 
+    /// The union template as it was before it printed blocks: written over `allCases`, `cases` and `untaggedCases`,
+    /// it renders exactly what the built-in one does.
+    @Test func unionCasesOneByOneMatchTheBlocks() throws {
+        let loops = """
+            {{%CONTENT_TYPE: TEXT}}
+            {{access}}enum {{name}}: Codable, Hashable, Sendable {
+            {{#allCases}}
+                {{#docLines}}
+                {{.}}
+                {{/docLines}}
+                case {{name}}({{type}})
+            {{/allCases}}
+            {{#fallback}}
+                /// A variant this version of the API description does not know, kept as the JSON received.
+                case {{fallback}}(JSONValue)
+            {{/fallback}}
+
+                {{access}}init(from decoder: any Decoder) throws {
+            {{#discriminator}}
+                    switch {{discriminatorRead}} {
+                    {{#cases}}
+                    case {{values}}: self = .{{name}}(try {{constructor}}(from: decoder))
+                    {{/cases}}
+                    default:
+                        {{#untaggedCases}}
+                        if let value = try? {{constructor}}(from: decoder) {
+                            self = .{{name}}(value)
+                            return
+                        }
+                        {{/untaggedCases}}
+                        self = .{{fallback}}(try JSONValue(from: decoder))
+                    }
+            {{/discriminator}}
+            {{^discriminator}}
+                    var failures: [(String, any Error)] = []
+                    {{#cases}}
+                    do {
+                        self = .{{name}}(try {{constructor}}(from: decoder))
+                        return
+                    } catch {
+                        failures.append(({{nameLiteral}}, error))
+                    }
+                    {{/cases}}
+                    throw decoder.noVariantMatched(Self.self, failures)
+            {{/discriminator}}
+                }
+
+                {{access}}func encode(to encoder: any Encoder) throws {
+                    switch self {
+                    {{#allCases}}
+                    case .{{name}}(let value): try value.encode(to: encoder)
+                    {{/allCases}}
+                    {{#fallback}}
+                    case .{{fallback}}(let value): try value.encode(to: encoder)
+                    {{/fallback}}
+                    }
+                }
+            {{#nested}}
+            {{{nested}}}
+            {{/nested}}
+            }
+
+            """
+        let templates = try TemplateSet.builtin.overriding(with: ["Union": loops])
+        let module = try translate(
+            spec(schemas: """
+                Shape:
+                  oneOf:
+                    - {$ref: '#/components/schemas/Circle'}
+                    - {$ref: '#/components/schemas/Square'}
+                    - {type: object, properties: {size: {type: integer}}}
+                  discriminator: {propertyName: kind}
+                Circle:
+                  type: object
+                  required: [kind]
+                  properties: {kind: {type: string, enum: [circle, round]}, r: {type: number}}
+                Square:
+                  type: object
+                  required: [kind]
+                  properties: {kind: {type: string, enum: [square]}}
+                Loose:
+                  description: Either.
+                  anyOf:
+                    - {type: string}
+                    - {type: integer, description: A count.}
+                    - {type: array, items: {type: string}}
+                """))
+        let renderer = Renderer(options: RenderOptions(inputName: "spec.yaml"))
+        let overridden = Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
+        for name in ["Shape", "Loose"] {
+            let type = try #require(module.types.first { $0.name == name })
+            let expected = try renderer.render(declaration: type)
+            #expect(expected.contains(name == "Shape" ? "if let value = try? Shape.Variant3(from: decoder)" : "failures.append"))
+            expectSame(try overridden.render(declaration: type), expected)
+        }
+    }
+
     @Test func anUnknownTemplateNameIsRefused() {
         #expect(throws: TemplateError.self) {
             try TemplateSet.builtin.overriding(with: ["Strukt": "{{%CONTENT_TYPE: TEXT}}"])
