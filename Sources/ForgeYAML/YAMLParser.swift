@@ -1,4 +1,5 @@
 import CYAML
+import Foundation
 
 /// A YAML or JSON syntax error, or a resource limit that the input exceeded.
 public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -36,220 +37,139 @@ public struct YAMLLimits: Sendable {
 /// Parses YAML 1.1 / JSON text with libyaml's event API into a ``YAMLNode`` tree.
 ///
 /// The builder is iterative (an explicit stack), so nesting depth is bounded by ``YAMLLimits/maxDepth``,
-/// never by the thread's stack.
+/// never by the thread's stack. For a large file, libyaml reads events on a second thread while this one builds
+/// the tree from them (see ``Reading``); the result and any error are the same either way.
 public enum YAMLParser {
+    /// Where libyaml runs.
+    public enum Reading: Sendable {
+        /// On a second thread for inputs of at least ``pipelineThreshold`` bytes, else on the caller's.
+        case automatic
+        case sameThread
+        case separateThread
+    }
+
+    /// Inputs at least this large are read on a second thread by ``Reading/automatic``.
+    public static let pipelineThreshold = 256 * 1024
+
     /// Parses one document. `file` is only used in locations.
-    public static func parse(_ bytes: [UInt8], file: String, limits: YAMLLimits = .default) throws(YAMLError)
-        -> YAMLNode
-    {
+    public static func parse(
+        _ bytes: [UInt8], file: String, limits: YAMLLimits = .default, reading: Reading = .automatic
+    ) throws(YAMLError) -> YAMLNode {
         var builder = Builder(file: file, limits: limits, bytes: bytes)
-        return try builder.run()
+        let pipelined =
+            switch reading {
+            case .automatic: bytes.count >= pipelineThreshold
+            case .sameThread: false
+            case .separateThread: true
+            }
+        if pipelined {
+            let pipe = EventPipe(file: file, bytes: bytes)
+            defer { pipe.stop() }
+            return try builder.run { () throws(YAMLError) in try pipe.next() }
+        }
+        var reader = try EventReader(file: file, bytes: bytes)
+        return try builder.run { () throws(YAMLError) in try reader.next() }
     }
 
     /// Parses one document given as text.
-    public static func parse(_ text: String, file: String, limits: YAMLLimits = .default) throws(YAMLError)
-        -> YAMLNode
+    public static func parse(_ text: String, file: String, limits: YAMLLimits = .default, reading: Reading = .automatic)
+        throws(YAMLError) -> YAMLNode
     {
-        try parse(Array(text.utf8), file: file, limits: limits)
+        try parse(Array(text.utf8), file: file, limits: limits, reading: reading)
     }
 }
 
-private struct Frame {
-    enum Kind { case sequence, mapping }
-    var kind: Kind
-    var location: SourceLocation
-    var tag: String?
-    var anchor: String?
-    var items: [YAMLNode] = []
-    var pairs: [YAMLNode.Pair] = []
-    var pendingKey: YAMLNode?
-    /// Nodes in this subtree, aliases counted at their expanded size.
-    var weight = 1
-    /// Keys seen so far, built only once a mapping grows past a few keys.
-    var keyIndex: [String: SourceLocation]?
+/// One libyaml event, copied out of libyaml's memory. Lines and columns are libyaml's (0-based).
+enum Event: Sendable {
+    case streamEnd
+    case documentStart(line: Int, column: Int)
+    case scalar(Scalar, tag: String?, anchor: String?, line: Int, column: Int)
+    case alias(String, line: Int, column: Int)
+    case sequenceStart(tag: String?, anchor: String?, line: Int, column: Int)
+    case mappingStart(tag: String?, anchor: String?, line: Int, column: Int)
+    /// The end of a sequence or a mapping.
+    case collectionEnd
+    case other
 }
 
-private struct Builder {
+/// Drives libyaml over one input, turning its events into ``Event``s and its failures into located errors.
+struct EventReader: ~Copyable {
     let file: String
-    let limits: YAMLLimits
     let bytes: [UInt8]
-    var stack: [Frame] = []
-    var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
-    var totalWeight = 0
-    var aliasWeight = 0
-    var root: YAMLNode?
-    var documents = 0
+    // libyaml keeps a pointer to the parser inside itself (its string reader's `read_handler_data`), so the parser
+    // must live at one address for its whole life; the input must too, so it is copied to memory of its own.
+    private let parser: UnsafeMutablePointer<yaml_parser_t>
+    private let event: UnsafeMutablePointer<yaml_event_t>
+    private let input: UnsafeMutableBufferPointer<UInt8>
 
-    init(file: String, limits: YAMLLimits, bytes: [UInt8]) {
+    init(file: String, bytes: [UInt8]) throws(YAMLError) {
         self.file = file
-        self.limits = limits
         self.bytes = bytes
-    }
-
-    mutating func run() throws(YAMLError) -> YAMLNode {
-        // libyaml keeps a pointer to the parser inside itself (its string reader's `read_handler_data`), so the
-        // parser must live at one address for its whole life: `&localVariable` only guarantees an address for
-        // the duration of each call. The same goes for the input bytes, held by `withUnsafeBufferPointer`.
-        let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
+        parser = .allocate(capacity: 1)
         parser.initialize(to: yaml_parser_t())
-        defer {
-            parser.deinitialize(count: 1)
-            parser.deallocate()
-        }
-        guard yaml_parser_initialize(parser) == 1 else {
-            throw YAMLError(location: location(line: 0, column: 0), message: "cannot initialise the YAML parser")
-        }
-        defer { yaml_parser_delete(parser) }
-        let input = bytes.isEmpty ? [0] : bytes
-        let count = bytes.count
-        return try input.withUnsafeBufferPointer { buffer throws(YAMLError) -> YAMLNode in
-            yaml_parser_set_input_string(parser, buffer.baseAddress!, count)
-            return try loop(parser)
-        }
-    }
-
-    private mutating func loop(_ parser: UnsafeMutablePointer<yaml_parser_t>) throws(YAMLError) -> YAMLNode {
-        let event = UnsafeMutablePointer<yaml_event_t>.allocate(capacity: 1)
+        event = .allocate(capacity: 1)
         event.initialize(to: yaml_event_t())
-        defer {
-            event.deinitialize(count: 1)
-            event.deallocate()
-        }
-        while true {
-            guard yaml_parser_parse(parser, event) == 1 else {
-                throw syntaxError(parser.pointee)
-            }
-            defer { yaml_event_delete(event) }
-            let event = event.pointee
-            let mark = location(line: event.start_mark.line, column: event.start_mark.column)
-            switch event.type {
-            case YAML_STREAM_END_EVENT:
-                guard let root else {
-                    // Nothing but whitespace and comments: point at the start, where a document should be.
-                    let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-                    throw YAMLError(
-                        location: location(line: 0, column: 0),
-                        message: blank ? "the file holds no document (it is empty)"
-                            : "the file holds no document (only comments)")
-                }
-                return root
-            case YAML_DOCUMENT_START_EVENT:
-                documents += 1
-                if documents > 1 {
-                    throw YAMLError(location: mark, message: "expected a single document, found a second one")
-                }
-            case YAML_SCALAR_EVENT:
-                let data = event.data.scalar
-                let value = string(data.value, Int(data.length))
-                let style: Scalar.Style
-                switch data.style {
-                case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-                case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-                case YAML_LITERAL_SCALAR_STYLE: style = .literal
-                case YAML_FOLDED_SCALAR_STYLE: style = .folded
-                default: style = .plain
-                }
-                let tag = optionalString(data.tag)
-                let node = YAMLNode(location: mark, content: .scalar(Scalar(value, style: style)), tag: tag)
-                try add(node, weight: 1, newNodes: 1, anchor: optionalString(data.anchor))
-            case YAML_ALIAS_EVENT:
-                let name = optionalString(event.data.alias.anchor) ?? ""
-                guard let target = anchors[name] else {
-                    throw YAMLError(location: mark, message: "unknown alias '*\(name)'")
-                }
-                var node = target.node
-                node.location = mark
-                try add(node, weight: target.weight, newNodes: target.weight, anchor: nil)
-                aliasWeight += target.weight
-                guard aliasWeight <= limits.maxAliasNodes else {
-                    throw YAMLError(
-                        location: mark,
-                        message: "aliases expand to more than \(limits.maxAliasNodes) nodes; the input is refused")
-                }
-            case YAML_SEQUENCE_START_EVENT:
-                let data = event.data.sequence_start
-                try push(Frame(kind: .sequence, location: mark, tag: optionalString(data.tag),
-                               anchor: optionalString(data.anchor)))
-            case YAML_MAPPING_START_EVENT:
-                let data = event.data.mapping_start
-                try push(Frame(kind: .mapping, location: mark, tag: optionalString(data.tag),
-                               anchor: optionalString(data.anchor)))
-            case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-                let frame = stack.removeLast()
-                let content: YAMLNode.Content = frame.kind == .sequence ? .sequence(frame.items) : .mapping(frame.pairs)
-                let node = YAMLNode(location: frame.location, content: content, tag: frame.tag)
-                // The children were counted as they were added; only the collection itself is new.
-                try add(node, weight: frame.weight, newNodes: 1, anchor: frame.anchor)
-            default:
-                break
-            }
-        }
-    }
-
-    private mutating func push(_ frame: Frame) throws(YAMLError) {
-        guard stack.count < limits.maxDepth else {
-            throw YAMLError(location: frame.location,
-                            message: "nesting deeper than \(limits.maxDepth) levels; the input is refused")
-        }
-        stack.append(frame)
-    }
-
-    /// `weight` is the node's subtree size (aliases expanded); `newNodes` is how many of those were not counted yet.
-    private mutating func add(_ node: YAMLNode, weight: Int, newNodes: Int, anchor: String?) throws(YAMLError) {
-        totalWeight += newNodes
-        guard totalWeight <= limits.maxNodes else {
+        input = .allocate(capacity: max(bytes.count, 1))
+        _ = input.initialize(from: bytes)
+        guard yaml_parser_initialize(parser) == 1 else {
             throw YAMLError(
-                location: node.location,
-                message: "the document expands to more than \(limits.maxNodes) nodes (aliases included); the input is refused")
+                location: SourceLocation(file: file, line: 1, column: 1), message: "cannot initialise the YAML parser")
         }
-        if let anchor { anchors[anchor] = (node, weight) }
-        guard !stack.isEmpty else {
-            root = node
-            return
-        }
-        let top = stack.count - 1
-        stack[top].weight += weight
-        switch stack[top].kind {
-        case .sequence:
-            stack[top].items.append(node)
-        case .mapping:
-            if let key = stack[top].pendingKey {
-                stack[top].pendingKey = nil
-                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
-            } else {
-                try checkDuplicate(key: node, in: top)
-                stack[top].pendingKey = node
-            }
-        }
+        yaml_parser_set_input_string(parser, input.baseAddress!, bytes.count)
     }
 
-    private mutating func checkDuplicate(key: YAMLNode, in index: Int) throws(YAMLError) {
-        guard let text = key.scalar?.value else { return }
-        if stack[index].keyIndex == nil {
-            for pair in stack[index].pairs where pair.key.scalar?.value == text {
-                throw duplicate(text, at: key.location, first: pair.key.location)
+    deinit {
+        yaml_parser_delete(parser)
+        parser.deinitialize(count: 1)
+        parser.deallocate()
+        event.deinitialize(count: 1)
+        event.deallocate()
+        input.deallocate()
+    }
+
+    mutating func next() throws(YAMLError) -> Event {
+        guard yaml_parser_parse(parser, event) == 1 else {
+            throw syntaxError(parser.pointee)
+        }
+        defer { yaml_event_delete(event) }
+        let event = event.pointee
+        let line = event.start_mark.line
+        let column = event.start_mark.column
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            return .streamEnd
+        case YAML_DOCUMENT_START_EVENT:
+            return .documentStart(line: line, column: column)
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let value = string(data.value, Int(data.length))
+            let style: Scalar.Style
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
             }
-            if stack[index].pairs.count >= 8 {
-                var index_: [String: SourceLocation] = [:]
-                for pair in stack[index].pairs {
-                    if let existing = pair.key.scalar?.value { index_[existing] = pair.key.location }
-                }
-                index_[text] = key.location
-                stack[index].keyIndex = index_
-            }
-        } else if let first = stack[index].keyIndex![text] {
-            throw duplicate(text, at: key.location, first: first)
-        } else {
-            stack[index].keyIndex![text] = key.location
+            return .scalar(
+                Scalar(value, style: style), tag: optionalString(data.tag), anchor: optionalString(data.anchor),
+                line: line, column: column)
+        case YAML_ALIAS_EVENT:
+            return .alias(optionalString(event.data.alias.anchor) ?? "", line: line, column: column)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            return .sequenceStart(
+                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            return .mappingStart(
+                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            return .collectionEnd
+        default:
+            return .other
         }
     }
-
-    private func duplicate(_ key: String, at location: SourceLocation, first: SourceLocation) -> YAMLError {
-        YAMLError(location: location,
-                  message: "duplicate key '\(key)' (first defined at \(first.line):\(first.column))")
-    }
-
-    // MARK: - Conversions
 
     private func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line + 1, column: column + 1)
@@ -379,5 +299,257 @@ private struct Builder {
             index += 1
         }
         return (line, column)
+    }
+}
+
+/// Runs an ``EventReader`` on a thread of its own and hands its events over in batches, so that the caller builds
+/// the tree while libyaml reads on. Errors arrive where they occur in the stream, after the events before them.
+final class EventPipe: @unchecked Sendable {
+    private static let batchSize = 4096
+    /// Batches read ahead at most, so memory stays bounded whatever the input's size.
+    private static let maxQueued = 16
+
+    private let condition = NSCondition()
+    // Guarded by `condition`.
+    private var queue: [[Event]] = []
+    private var head = 0
+    private var done = false
+    private var failure: YAMLError?
+    private var stopped = false
+    private let exited = DispatchSemaphore(value: 0)
+
+    // The consumer's own state.
+    private var current: [Event] = []
+    private var position = 0
+
+    init(file: String, bytes: [UInt8]) {
+        Thread.detachNewThread { [self] in
+            produce(file: file, bytes: bytes)
+            exited.signal()
+        }
+    }
+
+    private func produce(file: String, bytes: [UInt8]) {
+        var batch: [Event] = []
+        batch.reserveCapacity(Self.batchSize)
+        var failure: YAMLError?
+        do throws(YAMLError) {
+            var reader = try EventReader(file: file, bytes: bytes)
+            while true {
+                let event = try reader.next()
+                batch.append(event)
+                if case .streamEnd = event { break }
+                if batch.count == Self.batchSize {
+                    guard hand(batch) else { return }
+                    batch = []
+                    batch.reserveCapacity(Self.batchSize)
+                }
+            }
+        } catch {
+            failure = error
+        }
+        condition.lock()
+        queue.append(batch)
+        self.failure = failure
+        done = true
+        condition.signal()
+        condition.unlock()
+    }
+
+    /// Queues a batch, waiting while the consumer is far behind. `false` when the consumer has stopped.
+    private func hand(_ batch: [Event]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count - head >= Self.maxQueued && !stopped { condition.wait() }
+        guard !stopped else { return false }
+        queue.append(batch)
+        condition.signal()
+        return true
+    }
+
+    /// The next event, or the error the reader met at this point of the stream.
+    func next() throws(YAMLError) -> Event {
+        if position < current.count {
+            defer { position += 1 }
+            return current[position]
+        }
+        condition.lock()
+        while head == queue.count && !done { condition.wait() }
+        guard head < queue.count else {
+            let failure = self.failure
+            condition.unlock()
+            throw failure ?? YAMLError(
+                location: SourceLocation(file: "", line: 1, column: 1), message: "the YAML stream ended early")
+        }
+        current = queue[head]
+        queue[head] = []
+        head += 1
+        condition.signal()  // room for the reader
+        condition.unlock()
+        position = 0
+        return try next()
+    }
+
+    /// Stops the reader (if it is still going) and waits for its thread to end.
+    func stop() {
+        condition.lock()
+        stopped = true
+        condition.broadcast()
+        condition.unlock()
+        exited.wait()
+    }
+}
+
+private struct Frame {
+    enum Kind { case sequence, mapping }
+    var kind: Kind
+    var location: SourceLocation
+    var tag: String?
+    var anchor: String?
+    var items: [YAMLNode] = []
+    var pairs: [YAMLNode.Pair] = []
+    var pendingKey: YAMLNode?
+    /// Nodes in this subtree, aliases counted at their expanded size.
+    var weight = 1
+    /// Keys seen so far, built only once a mapping grows past a few keys.
+    var keyIndex: [String: SourceLocation]?
+}
+
+private struct Builder {
+    let file: String
+    let limits: YAMLLimits
+    let bytes: [UInt8]
+    var stack: [Frame] = []
+    var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    var totalWeight = 0
+    var aliasWeight = 0
+    var root: YAMLNode?
+    var documents = 0
+
+    init(file: String, limits: YAMLLimits, bytes: [UInt8]) {
+        self.file = file
+        self.limits = limits
+        self.bytes = bytes
+    }
+
+    /// Builds the tree from the events `next` returns, up to the end of the stream.
+    mutating func run(_ next: () throws(YAMLError) -> Event) throws(YAMLError) -> YAMLNode {
+        while true {
+            switch try next() {
+            case .streamEnd:
+                guard let root else {
+                    // Nothing but whitespace and comments: point at the start, where a document should be.
+                    let blank = bytes.allSatisfy { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+                    throw YAMLError(
+                        location: location(line: 0, column: 0),
+                        message: blank ? "the file holds no document (it is empty)"
+                            : "the file holds no document (only comments)")
+                }
+                return root
+            case .documentStart(let line, let column):
+                documents += 1
+                if documents > 1 {
+                    throw YAMLError(
+                        location: location(line: line, column: column),
+                        message: "expected a single document, found a second one")
+                }
+            case .scalar(let scalar, let tag, let anchor, let line, let column):
+                let node = YAMLNode(location: location(line: line, column: column), content: .scalar(scalar), tag: tag)
+                try add(node, weight: 1, newNodes: 1, anchor: anchor)
+            case .alias(let name, let line, let column):
+                let mark = location(line: line, column: column)
+                guard let target = anchors[name] else {
+                    throw YAMLError(location: mark, message: "unknown alias '*\(name)'")
+                }
+                var node = target.node
+                node.location = mark
+                try add(node, weight: target.weight, newNodes: target.weight, anchor: nil)
+                aliasWeight += target.weight
+                guard aliasWeight <= limits.maxAliasNodes else {
+                    throw YAMLError(
+                        location: mark,
+                        message: "aliases expand to more than \(limits.maxAliasNodes) nodes; the input is refused")
+                }
+            case .sequenceStart(let tag, let anchor, let line, let column):
+                try push(Frame(kind: .sequence, location: location(line: line, column: column), tag: tag, anchor: anchor))
+            case .mappingStart(let tag, let anchor, let line, let column):
+                try push(Frame(kind: .mapping, location: location(line: line, column: column), tag: tag, anchor: anchor))
+            case .collectionEnd:
+                let frame = stack.removeLast()
+                let content: YAMLNode.Content = frame.kind == .sequence ? .sequence(frame.items) : .mapping(frame.pairs)
+                let node = YAMLNode(location: frame.location, content: content, tag: frame.tag)
+                // The children were counted as they were added; only the collection itself is new.
+                try add(node, weight: frame.weight, newNodes: 1, anchor: frame.anchor)
+            case .other:
+                break
+            }
+        }
+    }
+
+    private mutating func push(_ frame: Frame) throws(YAMLError) {
+        guard stack.count < limits.maxDepth else {
+            throw YAMLError(location: frame.location,
+                            message: "nesting deeper than \(limits.maxDepth) levels; the input is refused")
+        }
+        stack.append(frame)
+    }
+
+    /// `weight` is the node's subtree size (aliases expanded); `newNodes` is how many of those were not counted yet.
+    private mutating func add(_ node: YAMLNode, weight: Int, newNodes: Int, anchor: String?) throws(YAMLError) {
+        totalWeight += newNodes
+        guard totalWeight <= limits.maxNodes else {
+            throw YAMLError(
+                location: node.location,
+                message: "the document expands to more than \(limits.maxNodes) nodes (aliases included); the input is refused")
+        }
+        if let anchor { anchors[anchor] = (node, weight) }
+        guard !stack.isEmpty else {
+            root = node
+            return
+        }
+        let top = stack.count - 1
+        stack[top].weight += weight
+        switch stack[top].kind {
+        case .sequence:
+            stack[top].items.append(node)
+        case .mapping:
+            if let key = stack[top].pendingKey {
+                stack[top].pendingKey = nil
+                stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+            } else {
+                try checkDuplicate(key: node, in: top)
+                stack[top].pendingKey = node
+            }
+        }
+    }
+
+    private mutating func checkDuplicate(key: YAMLNode, in index: Int) throws(YAMLError) {
+        guard let text = key.scalar?.value else { return }
+        if stack[index].keyIndex == nil {
+            for pair in stack[index].pairs where pair.key.scalar?.value == text {
+                throw duplicate(text, at: key.location, first: pair.key.location)
+            }
+            if stack[index].pairs.count >= 8 {
+                var index_: [String: SourceLocation] = [:]
+                for pair in stack[index].pairs {
+                    if let existing = pair.key.scalar?.value { index_[existing] = pair.key.location }
+                }
+                index_[text] = key.location
+                stack[index].keyIndex = index_
+            }
+        } else if let first = stack[index].keyIndex![text] {
+            throw duplicate(text, at: key.location, first: first)
+        } else {
+            stack[index].keyIndex![text] = key.location
+        }
+    }
+
+    private func duplicate(_ key: String, at location: SourceLocation, first: SourceLocation) -> YAMLError {
+        YAMLError(location: location,
+                  message: "duplicate key '\(key)' (first defined at \(first.line):\(first.column))")
+    }
+
+    private func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: file, line: line + 1, column: column + 1)
     }
 }

@@ -1,19 +1,27 @@
 import ForgeYAML
 import Testing
 
-/// Parses `text` and fails the test on error.
+/// Parses `text` and fails the test on error. Every input is also read with libyaml on a second thread, which must
+/// give the same tree.
 func parse(_ text: String, file: String = "t.yaml", limits: YAMLLimits = .default) throws -> YAMLNode {
-    try YAMLParser.parse(text, file: file, limits: limits)
+    let node = try YAMLParser.parse(text, file: file, limits: limits, reading: .sameThread)
+    let piped = try YAMLParser.parse(text, file: file, limits: limits, reading: .separateThread)
+    #expect(piped.fingerprint == node.fingerprint, "reading on a second thread gives another tree")
+    return node
 }
 
-/// The error parsing `bytes` throws, or `nil` when it parses.
+/// The error parsing `bytes` throws, or `nil` when it parses; the same whichever thread libyaml runs on.
 func parseError(_ bytes: [UInt8], file: String = "t.yaml", limits: YAMLLimits = .default) -> YAMLError? {
-    do {
-        _ = try YAMLParser.parse(bytes, file: file, limits: limits)
-        return nil
-    } catch {
-        return error
+    let errors = [YAMLParser.Reading.sameThread, .separateThread].map { reading -> YAMLError? in
+        do throws(YAMLError) {
+            _ = try YAMLParser.parse(bytes, file: file, limits: limits, reading: reading)
+            return nil
+        } catch {
+            return error
+        }
     }
+    #expect(errors[0] == errors[1], "reading on a second thread gives another error")
+    return errors[0]
 }
 
 func parseError(_ text: String, file: String = "t.yaml", limits: YAMLLimits = .default) -> YAMLError? {
@@ -41,6 +49,17 @@ extension YAMLNode {
     /// The key node of `key` in this mapping.
     func keyNode(_ key: String) -> YAMLNode? {
         pairs?.first(where: { $0.key.scalar?.value == key })?.key
+    }
+
+    /// Everything the node holds, positions and tags included, as one string.
+    var fingerprint: String {
+        let head = "\(location)\(tag.map { " !<\($0)>" } ?? "") "
+        switch content {
+        case .scalar(let scalar): return head + "\(scalar.style) \(scalar.value.debugDescription)"
+        case .sequence(let items): return head + "[" + items.map(\.fingerprint).joined(separator: ", ") + "]"
+        case .mapping(let pairs):
+            return head + "{" + pairs.map { "\($0.key.fingerprint): \($0.value.fingerprint)" }.joined(separator: ", ") + "}"
+        }
     }
 
     /// `line:column`, without the file.

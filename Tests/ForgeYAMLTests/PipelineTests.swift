@@ -1,0 +1,47 @@
+import ForgeYAML
+import Testing
+
+/// Large inputs are read by libyaml on a second thread while the tree is built (``YAMLParser/Reading``): the tree,
+/// the errors and the limits must be exactly those of reading on one thread, across many batches of events.
+@Suite struct PipelineTests {
+    /// About 60,000 events: many batches, with anchors, aliases, tags and every scalar style.
+    static let large: String = {
+        var text = "defaults: &base {a: 1, b: [x, 'y', \"z\"]}\nitems:\n"
+        for index in 0..<6000 {
+            text += "  - name: item\(index)\n    tagged: !custom v\(index)\n    copy: *base\n"
+            text += "    text: |\n      line \(index)\n    flow: {k: [\(index), true, null]}\n"
+        }
+        return text
+    }()
+
+    @Test func aLargeFileGivesTheSameTreeOnEitherThread() throws {
+        #expect(Self.large.utf8.count >= YAMLParser.pipelineThreshold)
+        let one = try YAMLParser.parse(Self.large, file: "big.yaml", reading: .sameThread)
+        let automatic = try YAMLParser.parse(Self.large, file: "big.yaml")
+        #expect(automatic.fingerprint == one.fingerprint)
+        #expect(one.at(["items", "5999", "flow", "k", "0"])?.scalar?.value == "5999")
+        #expect(one.at(["items", "5999", "copy", "b", "2"])?.scalar?.value == "z")
+    }
+
+    @Test func aSyntaxErrorDeepInALargeFileIsReportedAtItsPlace() throws {
+        let text = Self.large + "broken: [unclosed\n"
+        let error = try #require(parseError(text, file: "big.yaml"))
+        #expect(error.location.file == "big.yaml")
+        #expect(error.location.line == 36_003)
+        #expect(error.description.contains("unclosed '['"))
+    }
+
+    /// The builder stops early (a limit) while libyaml is still reading ahead: the reader must stop too.
+    @Test func aLimitMetEarlyStopsTheReader() throws {
+        let limits = YAMLLimits(maxNodes: 1000)
+        for _ in 0..<20 {
+            let error = try #require(parseError(Self.large, limits: limits))
+            #expect(error.message.contains("more than 1000 nodes"))
+        }
+    }
+
+    @Test func aSecondDocumentInALargeFileIsRefused() throws {
+        let error = try #require(parseError(Self.large + "---\nsecond: 1\n"))
+        #expect(error.message == "expected a single document, found a second one")
+    }
+}
