@@ -128,19 +128,39 @@ public enum Naming {
     }
 
     static func lowercaseLeadingWord(_ word: String) -> String {
+        if isASCII(word) {
+            // The common case, byte by byte: far cheaper than Character's Unicode properties.
+            var bytes = Array(word.utf8)
+            if bytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) {
+                return word.lowercased()
+            }
+            if (0x41...0x5A).contains(bytes[0]) { bytes[0] += 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return word.lowercased() }
         return word.prefix(1).lowercased() + word.dropFirst()
     }
 
     static func capitalized(_ word: String, acronyms useAcronyms: Bool) -> String {
-        if useAcronyms, acronyms.contains(word.lowercased()) {
+        if useAcronyms, word.utf8.count <= 5, acronyms.contains(word.lowercased()) {
             return word.lowercased() == "ids" ? "IDs" : word.lowercased() == "urls" ? "URLs" : word.uppercased()
+        }
+        if isASCII(word) {
+            var bytes = Array(word.utf8)
+            if (0x61...0x7A).contains(bytes[0]) { bytes[0] -= 0x20 }
+            return String(decoding: bytes, as: UTF8.self)
         }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
 
+    static func isASCII(_ text: String) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
     static func prefixDigit(_ name: String) -> String {
-        guard let first = name.first, first.isNumber else { return name }
+        guard let first = name.utf8.first else { return name }
+        if first < 0x80 { return (0x30...0x39).contains(first) ? "_" + name : name }
+        guard let character = name.first, character.isNumber else { return name }
         return "_" + name
     }
 

@@ -194,8 +194,14 @@ extension Translator {
         content.first { isJSON($0.contentType) }
     }
 
+    /// `Application/JSON; charset=utf-8` → `application/json`.
     static func mediaBase(_ contentType: String) -> String {
-        (contentType.split(separator: ";").first.map { $0.trimmingCharacters() } ?? contentType).lowercased()
+        let utf8 = contentType.utf8
+        var start = utf8.startIndex
+        var end = utf8.firstIndex(of: UInt8(ascii: ";")) ?? utf8.endIndex
+        while start < end && utf8[start] == UInt8(ascii: " ") { start = utf8.index(after: start) }
+        while end > start && utf8[utf8.index(before: end)] == UInt8(ascii: " ") { end = utf8.index(before: end) }
+        return String(contentType[start..<end]).lowercased()
     }
 
     func isJSON(_ contentType: String) -> Bool {
@@ -244,8 +250,3 @@ extension Translator {
     }
 }
 
-extension StringProtocol {
-    func trimmingCharacters() -> String {
-        String(drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
-    }
-}
