@@ -84,6 +84,8 @@ enum Event: Sendable {
     case streamEnd
     case documentStart(line: Int, column: Int)
     case scalar(Scalar, tag: String?, anchor: String?, line: Int, column: Int)
+    /// A scalar whose text is still bytes, at `start` in the text buffer of its batch (see ``EventPipe``).
+    case scalarBytes(start: Int, count: Int, style: Scalar.Style, tag: String?, anchor: String?, line: Int, column: Int)
     case alias(String, line: Int, column: Int)
     case sequenceStart(tag: String?, anchor: String?, line: Int, column: Int)
     case mappingStart(tag: String?, anchor: String?, line: Int, column: Int)
@@ -101,6 +103,9 @@ struct EventReader: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
+    /// When set, scalars are not made into strings here: their bytes are appended to it (``Event/scalarBytes``), so
+    /// that the thread consuming the events does that work.
+    var deferredText: [UInt8]?
 
     init(file: String, bytes: [UInt8]) throws(YAMLError) {
         self.file = file
@@ -142,7 +147,6 @@ struct EventReader: ~Copyable {
             return .documentStart(line: line, column: column)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let value = string(data.value, Int(data.length))
             let style: Scalar.Style
             switch data.style {
             case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
@@ -151,9 +155,18 @@ struct EventReader: ~Copyable {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
+            if deferredText != nil {
+                let start = deferredText!.count
+                if let value = data.value, data.length > 0 {
+                    deferredText!.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(data.length)))
+                }
+                return .scalarBytes(
+                    start: start, count: Int(data.length), style: style, tag: optionalString(data.tag),
+                    anchor: optionalString(data.anchor), line: line, column: column)
+            }
             return .scalar(
-                Scalar(value, style: style), tag: optionalString(data.tag), anchor: optionalString(data.anchor),
-                line: line, column: column)
+                Scalar(string(data.value, Int(data.length)), style: style), tag: optionalString(data.tag),
+                anchor: optionalString(data.anchor), line: line, column: column)
         case YAML_ALIAS_EVENT:
             return .alias(optionalString(event.data.alias.anchor) ?? "", line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
@@ -309,9 +322,15 @@ final class EventPipe: @unchecked Sendable {
     /// Batches read ahead at most, so memory stays bounded whatever the input's size.
     private static let maxQueued = 16
 
+    /// Events, and the bytes of the scalars among them.
+    private struct Batch {
+        var events: [Event] = []
+        var text: [UInt8] = []
+    }
+
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var queue: [[Event]] = []
+    private var queue: [Batch] = []
     private var head = 0
     private var done = false
     private var failure: YAMLError?
@@ -319,7 +338,7 @@ final class EventPipe: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     // The consumer's own state.
-    private var current: [Event] = []
+    private var current = Batch()
     private var position = 0
 
     init(file: String, bytes: [UInt8]) {
@@ -330,19 +349,23 @@ final class EventPipe: @unchecked Sendable {
     }
 
     private func produce(file: String, bytes: [UInt8]) {
-        var batch: [Event] = []
-        batch.reserveCapacity(Self.batchSize)
+        var batch = Batch()
+        batch.events.reserveCapacity(Self.batchSize)
         var failure: YAMLError?
         do throws(YAMLError) {
             var reader = try EventReader(file: file, bytes: bytes)
+            reader.deferredText = []
+            defer { batch.text = reader.deferredText! }  // also when the reader fails: the events so far need it
             while true {
                 let event = try reader.next()
-                batch.append(event)
+                batch.events.append(event)
                 if case .streamEnd = event { break }
-                if batch.count == Self.batchSize {
+                if batch.events.count == Self.batchSize {
+                    batch.text = reader.deferredText!
+                    reader.deferredText = []
                     guard hand(batch) else { return }
-                    batch = []
-                    batch.reserveCapacity(Self.batchSize)
+                    batch = Batch()
+                    batch.events.reserveCapacity(Self.batchSize)
                 }
             }
         } catch {
@@ -357,7 +380,7 @@ final class EventPipe: @unchecked Sendable {
     }
 
     /// Queues a batch, waiting while the consumer is far behind. `false` when the consumer has stopped.
-    private func hand(_ batch: [Event]) -> Bool {
+    private func hand(_ batch: Batch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count - head >= Self.maxQueued && !stopped { condition.wait() }
@@ -369,9 +392,13 @@ final class EventPipe: @unchecked Sendable {
 
     /// The next event, or the error the reader met at this point of the stream.
     func next() throws(YAMLError) -> Event {
-        if position < current.count {
+        if position < current.events.count {
             defer { position += 1 }
-            return current[position]
+            guard case .scalarBytes(let start, let count, let style, let tag, let anchor, let line, let column) =
+                current.events[position]
+            else { return current.events[position] }
+            let value = String(decoding: current.text[start..<start + count], as: UTF8.self)
+            return .scalar(Scalar(value, style: style), tag: tag, anchor: anchor, line: line, column: column)
         }
         condition.lock()
         while head == queue.count && !done { condition.wait() }
@@ -382,7 +409,7 @@ final class EventPipe: @unchecked Sendable {
                 location: SourceLocation(file: "", line: 1, column: 1), message: "the YAML stream ended early")
         }
         current = queue[head]
-        queue[head] = []
+        queue[head] = Batch()
         head += 1
         condition.signal()  // room for the reader
         condition.unlock()
@@ -480,6 +507,8 @@ private struct Builder {
                 let node = YAMLNode(location: frame.location, content: content, tag: frame.tag)
                 // The children were counted as they were added; only the collection itself is new.
                 try add(node, weight: frame.weight, newNodes: 1, anchor: frame.anchor)
+            case .scalarBytes:
+                preconditionFailure("the event pipe turns scalar bytes into strings before they reach the builder")
             case .other:
                 break
             }
