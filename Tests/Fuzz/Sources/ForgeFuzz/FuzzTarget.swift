@@ -15,13 +15,40 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         }
     }
     // Small limits keep each execution fast; they are the limits' own code paths being exercised.
+    let limits = YAMLLimits(maxDepth: 64, maxNodes: 100_000)
+    // Large files are read by libyaml on a second thread: that must give exactly the tree, or the error, that
+    // reading on one thread gives.
+    let oneThread = Result { () throws(YAMLError) in
+        try YAMLParser.parse(bytes, file: "f.yaml", limits: limits, reading: .sameThread)
+    }
+    let twoThreads = Result { () throws(YAMLError) in
+        try YAMLParser.parse(bytes, file: "f.yaml", limits: limits, reading: .separateThread)
+    }
+    switch (oneThread, twoThreads) {
+    case (.success(let one), .success(let two)):
+        precondition(fingerprint(one) == fingerprint(two), "reading on a second thread gave another tree")
+    case (.failure(let one), .failure(let two)):
+        precondition(one == two, "reading on a second thread gave another error: \(one) / \(two)")
+    default:
+        preconditionFailure("reading on a second thread changed success into failure or back")
+    }
     guard
         let document = DocumentLoader.load(
-            root: "fuzz/openapi.yaml", reader: Files(root: bytes), diagnostics: diagnostics,
-            limits: YAMLLimits(maxDepth: 64, maxNodes: 100_000))
+            root: "fuzz/openapi.yaml", reader: Files(root: bytes), diagnostics: diagnostics, limits: limits)
     else { return 0 }
     let module = Translator.translate(document, diagnostics: diagnostics)
     guard !diagnostics.hasErrors else { return 0 }
     _ = try? Renderer(options: RenderOptions(inputName: "fuzz/openapi.yaml")).render(module)
     return 0
+}
+
+/// Everything a node holds, positions, tags and scalar styles included.
+func fingerprint(_ node: YAMLNode) -> String {
+    let head = "\(node.location)\(node.tag.map { " !<\($0)>" } ?? "") "
+    switch node.content {
+    case .scalar(let scalar): return head + "\(scalar.style) \(scalar.value.debugDescription)"
+    case .sequence(let items): return head + "[" + items.map(fingerprint).joined(separator: ", ") + "]"
+    case .mapping(let pairs):
+        return head + "{" + pairs.map { fingerprint($0.key) + ": " + fingerprint($0.value) }.joined(separator: ", ") + "}"
+    }
 }
