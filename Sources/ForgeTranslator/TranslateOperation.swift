@@ -159,21 +159,24 @@ extension Translator {
             (.json, isJSON), (.multipart, { Self.mediaBase($0) == "multipart/form-data" }),
             (.form, { Self.mediaBase($0) == "application/x-www-form-urlencoded" }),
         ]
+        var reported = false
         for (encoding, matches) in candidates {
             guard let media = requestBody.content.first(where: { matches($0.contentType) }), let schema = media.schema
             else { continue }
-            let (type, _) = typeRef(schema, in: &scope, suggestion: suggestion)
             if encoding != .json, !isObject(schema) {
                 diagnostics.warning(
                     "the \(media.contentType) body of '\(operationID)' is not an object schema; it is sent as raw data",
                     at: requestBody.location)
+                reported = true
                 break
             }
+            // Only now: a body sent as raw data must not leave a type behind.
+            let (type, _) = typeRef(schema, in: &scope, suggestion: suggestion)
             return IRBody(contentType: media.contentType, type: type, isRequired: requestBody.required, encoding: encoding)
         }
         let contentType = requestBody.content.first?.contentType ?? "application/octet-stream"
         let base = Self.mediaBase(contentType)
-        if base.hasPrefix("multipart/") || base == "application/x-www-form-urlencoded" || base.hasSuffix("json") {
+        if !reported, base.hasPrefix("multipart/") || base == "application/x-www-form-urlencoded" || base.hasSuffix("json") {
             diagnostics.warning(
                 "request body of '\(operationID)' (\(contentType)) has no schema this generator can use; it is sent as raw data",
                 at: requestBody.location)

@@ -71,6 +71,16 @@ extension Translator {
             let resolved = followingReferences(schema)
             if resolved.enumValues != nil { return [3] }
             if resolved.oneOf != nil || resolved.anyOf != nil { return [8] }
+            // A named primitive (`Count: {type: integer}`, declared as a typealias) ranks as what it aliases.
+            if resolved.properties.isEmpty, resolved.allOf == nil, resolved.types.count == 1 {
+                switch resolved.types[0] {
+                case .boolean: return [0]
+                case .integer: return [1]
+                case .number: return [2]
+                case .string: return resolved.format == "binary" || resolved.format == "byte" ? [5] : [4]
+                default: break
+                }
+            }
             let (properties, required) = mergedObject(resolved)
             let constants = properties.filter { constantValue($0.schema) != nil }.count
             // More constants, then more required properties, sort first.

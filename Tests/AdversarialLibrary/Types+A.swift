@@ -61,6 +61,12 @@ public enum Anything: Codable, Hashable, Sendable {
             failures.append(("int", error))
         }
         do {
+            self = .`init`(try Init(from: decoder))
+            return
+        } catch {
+            failures.append(("init", error))
+        }
+        do {
             self = .string(try String(from: decoder))
             return
         } catch {
@@ -83,12 +89,6 @@ public enum Anything: Codable, Hashable, Sendable {
             return
         } catch {
             failures.append(("stringModel", error))
-        }
-        do {
-            self = .`init`(try Init(from: decoder))
-            return
-        } catch {
-            failures.append(("init", error))
         }
         do {
             self = .fooBar(try FooBar(from: decoder))

@@ -219,6 +219,9 @@ public struct Compound: Codable, Hashable, Sendable {
     }
 }
 
+/// Generated from `#/components/schemas/Count`.
+public typealias Count = Int
+
 /// Generated from `#/paths/~1tokens/post/requestBody/content/application~1x-www-form-urlencoded/schema`.
 public struct CreateTokenRequest: Codable, Hashable, Sendable {
     public var grantType: String

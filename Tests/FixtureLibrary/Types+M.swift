@@ -4,6 +4,36 @@
 import Foundation
 import ForgeRuntime
 
+/// Generated from `#/components/schemas/Measure`.
+public enum Measure: Codable, Hashable, Sendable {
+    case double(Double)
+    case count(Count)
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [(String, any Error)] = []
+        do {
+            self = .count(try Count(from: decoder))
+            return
+        } catch {
+            failures.append(("count", error))
+        }
+        do {
+            self = .double(try Double(from: decoder))
+            return
+        } catch {
+            failures.append(("double", error))
+        }
+        throw decoder.noVariantMatched(Self.self, failures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .double(let value): try value.encode(to: encoder)
+        case .count(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 /// Generated from `#/components/schemas/Modalities`.
 public typealias Modalities = [Modality]
 

@@ -40,6 +40,9 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         #expect(try decode(LooseOrStrict.self, "true") == .bool(true))
         // The declared order stays the spec's.
         #expect(try encoded(LooseOrStrict.anyNote(AnyNote(text: "c"))) == ["text": "c"])
+        // A named primitive ranks as what it aliases.
+        #expect(try decode(Measure.self, "3") == .count(3))
+        #expect(try decode(Measure.self, "2.5") == .double(2.5))
     }
 
     @Test func anyOfWithNullIsAnOptionalUnionOfTheRest() throws {

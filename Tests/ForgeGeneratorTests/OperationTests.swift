@@ -113,3 +113,33 @@ import Testing
             ])
     }
 }
+
+@Suite struct RequestBodyTests {
+    /// A multipart body that is not an object is sent as raw data, and the type its schema would have had is not
+    /// declared.
+    @Test func aNonObjectMultipartBodyIsRawDataAndDeclaresNothing() throws {
+        let module = try translate(
+            """
+            openapi: 3.1.0
+            info: {title: T, version: '1'}
+            paths:
+              /upload:
+                post:
+                  operationId: upload
+                  requestBody:
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: array
+                          items: {type: object, properties: {name: {type: string}}}
+                  responses:
+                    '204': {description: done}
+            """,
+            expecting: [
+                "spec.yaml:8:9: warning: the multipart/form-data body of 'upload' is not an object schema; it is sent as raw data"
+            ])
+        let body = try #require(module.operations.first?.requestBody)
+        #expect(body.type == .data && body.encoding == .raw)
+        #expect(module.types.isEmpty)
+    }
+}
