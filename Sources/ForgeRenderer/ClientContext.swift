@@ -86,7 +86,7 @@ extension Renderer {
                 parameter.swiftName, type: parameter.type.swift, required: true, doc: parameter.doc)
             requestLines.append("request.path(\(SwiftText.literal(parameter.wireName)), \(local))")
         }
-        var bodyLine: String?
+        var bodyLines: [String] = []
         var streamBodyLines: [String] = []
         if let body = operation.requestBody {
             var name = "body"
@@ -94,16 +94,14 @@ extension Renderer {
             signature.used.insert(name)
             let local = signature.declare(name, type: body.type.swift, required: body.isRequired, doc: "The request body.")
             let line = bodyCall(body, local)
-            bodyLine = body.isRequired ? line : "if let \(local) { \(line) }"
+            bodyLines = [body.isRequired ? line : "if let \(local) { \(line) }"]
+            streamBodyLines = bodyLines
             if let flag = body.streamFlag {
                 // The streaming method asks the server to stream.
-                let set = "streamed.\(flag) = true; \(bodyCall(body, "streamed"))"
+                let setFlag = ["streamed.\(flag) = true", bodyCall(body, "streamed")]
                 streamBodyLines =
                     body.isRequired
-                    ? ["var streamed = \(local)", "streamed.\(flag) = true", bodyCall(body, "streamed")]
-                    : ["if var streamed = \(local) { \(set) }"]
-            } else {
-                streamBodyLines = bodyLine.map { [$0] } ?? []
+                    ? ["var streamed = \(local)"] + setFlag : ["if var streamed = \(local) { \(setFlag.joined(separator: "; ")) }"]
             }
         }
         for parameter in otherParameters {
@@ -119,12 +117,9 @@ extension Renderer {
             requestLines.append(
                 "request.\(call)(\(SwiftText.literal(parameter.wireName)), \(local)\(styleArgument(parameter)))")
         }
-        var streamRequestLines = requestLines + streamBodyLines
-        if let bodyLine { requestLines.append(bodyLine) }
-        if operation.usesBearerAuth {
-            requestLines.append("request.usesBearerAuth = true")
-            streamRequestLines.append("request.usesBearerAuth = true")
-        }
+        let auth = operation.usesBearerAuth ? ["request.usesBearerAuth = true"] : []
+        var streamRequestLines = requestLines + streamBodyLines + auth
+        requestLines += bodyLines + auth
         let parameters = signature.parameters
         let arguments = signature.arguments
         requestLines = Self.finishingDeclaration(requestLines)

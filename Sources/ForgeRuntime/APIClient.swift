@@ -131,14 +131,8 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
             group.addTask {
                 do {
                     return try await attempt()
-                } catch is CancellationError {
-                    throw CancellationError()
-                } catch let error as URLError where error.code == .timedOut {
-                    throw APIError(kind: .timeout, reason: "no response within \(timeout) s")
-                } catch let error as URLError where error.code == .cancelled {
-                    throw CancellationError()
                 } catch {
-                    throw APIError(kind: .connection, reason: Self.describe(error))
+                    throw Self.transportError(error, timeoutReason: "no response within \(timeout) s")
                 }
             }
             group.addTask {
@@ -150,6 +144,17 @@ public struct APIClient: Sendable, CustomStringConvertible, CustomDebugStringCon
                 throw APIError(kind: .timeout, reason: "no response within \(timeout) s")
             }
             return response
+        }
+    }
+
+    /// What a transport's failure is thrown as: cancellation stays cancellation, a timeout is ``APIError`` of kind
+    /// ``APIError/Kind/timeout``, anything else of kind ``APIError/Kind/connection``.
+    static func transportError(_ error: any Error, timeoutReason: String) -> any Error {
+        switch error {
+        case is CancellationError, is APIError: error
+        case let error as URLError where error.code == .cancelled: CancellationError()
+        case let error as URLError where error.code == .timedOut: APIError(kind: .timeout, reason: timeoutReason)
+        default: APIError(kind: .connection, reason: describe(error))
         }
     }
 

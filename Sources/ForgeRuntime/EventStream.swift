@@ -6,7 +6,9 @@ import Foundation
 ///
 /// Iteration ends at an event whose data is `[DONE]` (OpenAI's terminator) or at the end of the body; an event that
 /// does not decode throws ``APIError`` of kind ``APIError/Kind/decoding`` with the event's data as its body, the
-/// JSON path where decoding failed, and ``APIError/details`` when the data is an `{"error": {...}}` object.
+/// JSON path where decoding failed, and ``APIError/details`` when the data is an `{"error": {...}}` object. A
+/// connection that fails or times out mid-stream throws ``APIError`` of kind ``APIError/Kind/connection`` or
+/// ``APIError/Kind/timeout``, as ``APIClient/send(_:)`` does.
 /// Stopping early (leaving the loop, cancelling the task) closes the connection.
 public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendable {
     /// The raw events, undecoded (`[DONE]` included). Iterate either these or the stream, once.
@@ -34,17 +36,25 @@ public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendabl
         let status: Int
         let requestID: String?
         var finished = false
+        let decoder = JSONDecoder()
 
         /// The next decoded event; `nil` after `[DONE]` or the end of the body.
         public mutating func next() async throws -> Element? {
             guard !finished else { return nil }
-            guard let event = try await events.next(), event.data != "[DONE]" else {
+            let event: ServerSentEvent?
+            do {
+                event = try await events.next()
+            } catch {
+                finished = true
+                throw APIClient.transportError(error, timeoutReason: "the stream stopped sending data")
+            }
+            guard let event, event.data != "[DONE]" else {
                 finished = true
                 return nil
             }
             let data = Data(event.data.utf8)
             do {
-                return try JSONDecoder().decode(Element.self, from: data)
+                return try decoder.decode(Element.self, from: data)
             } catch let error as DecodingError {
                 finished = true
                 var apiError = APIClient.decodingError(error, status: status, body: data, requestID: requestID)

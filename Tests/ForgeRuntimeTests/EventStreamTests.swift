@@ -60,11 +60,18 @@ struct Delta: Decodable, Sendable, Equatable {
         #expect(thrown.description.contains("The server is overloaded."))
     }
 
-    @Test func aConnectionFailureMidStreamIsThrown() async throws {
+    /// A connection lost or timed out mid-stream is an ``APIError``, as it is before the response.
+    @Test func aConnectionFailureMidStreamIsAnAPIError() async throws {
         struct Dropped: Error {}
         var iterator = stream(["data: {\"id\": \"a\", \"index\": 0}\n\n"], failure: Dropped()).makeAsyncIterator()
         #expect(try await iterator.next() == Delta(id: "a", index: 0))
-        await #expect(throws: Dropped.self) { try await iterator.next() }
+        #expect(try await expectAPIError { try await iterator.next() }.kind == .connection)
+        #expect(try await iterator.next() == nil)
+        var timedOut = stream([], failure: URLError(.timedOut)).makeAsyncIterator()
+        let error = try await expectAPIError { try await timedOut.next() }
+        #expect(error.kind == .timeout)
+        var cancelled = stream([], failure: URLError(.cancelled)).makeAsyncIterator()
+        await #expect(throws: CancellationError.self) { try await cancelled.next() }
     }
 
     @Test func theRawEventsAreAvailable() async throws {
