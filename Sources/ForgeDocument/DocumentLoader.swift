@@ -160,7 +160,6 @@ public struct DocumentLoader {
             return Document.Server(url: url, description: string(server, "description"))
         }
         var schemes: [SecurityScheme] = []
-        var schemeNames: Set<String> = []
         if let components = cursor.child("components"), expectMapping(components, "the components object"),
             let schemeMap = components.child("securitySchemes"), expectMapping(schemeMap, "components/securitySchemes")
         {
@@ -170,7 +169,6 @@ public struct DocumentLoader {
                 schemes.append(securityScheme(name: entry.key, scheme))
             }
         }
-        self.schemeNames = schemeNames
         let security = securityRequirements(cursor.child("security")) ?? []
 
         var operations: [Operation] = []
@@ -436,7 +434,7 @@ public struct DocumentLoader {
         }
         var tags: [String] = []
         for tag in list(cursor, "tags") ?? [] {
-            guard let text = tag.node.string, tag.node.scalar != nil else {
+            guard let text = tag.node.string else {
                 error("a tag must be a string, found \(kindName(tag.node))", at: tag.location, in: tag)
                 continue
             }
@@ -664,7 +662,7 @@ public struct DocumentLoader {
             let mappingCursor = discriminatorCursor.child("mapping")
             let mappingEntries = mappingCursor.flatMap { expectMapping($0, "a discriminator's mapping") ? $0.entries : nil }
             for entry in mappingEntries ?? [] {
-                guard let text = entry.cursor.node.string, entry.cursor.node.scalar != nil else {
+                guard let text = entry.cursor.node.string else {
                     error(
                         "a discriminator mapping value must be a schema name or a $ref, found \(kindName(entry.cursor.node))",
                         at: entry.cursor.location, in: entry.cursor)

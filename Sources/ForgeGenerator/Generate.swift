@@ -100,7 +100,6 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
             return GenerateResult(diagnostics: diagnostics.diagnostics)
         }
     }
-    configuration.translator.reservedNames.insert(configuration.clientName)
     let options = RenderOptions(
         accessModifier: request.accessModifier ?? configuration.accessModifier ?? .public, inputName: request.input,
         clientName: configuration.clientName, apiKeyEnvironmentVariable: configuration.apiKeyEnvironmentVariable,

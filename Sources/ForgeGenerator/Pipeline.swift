@@ -25,6 +25,9 @@ public enum Pipeline {
         }
         let document = filter.apply(to: loaded)
         clock.finish("load")
+        // No schema may take the client's name.
+        var translatorOptions = translatorOptions
+        translatorOptions.reservedNames.insert(options.clientName)
         // Declarations are rendered on the other cores while translation goes on. Templates that do not parse
         // are reported after the spec's own errors, by the plain render below.
         let renderer = Renderer(templates: templates, options: options)

@@ -30,7 +30,6 @@ public final class RenderSession: @unchecked Sendable {
     /// Stop at once: the results will not be used.
     private var cancelled = false
     private let helpers = DispatchGroup()
-    private var finished = false
 
     init(renderer: Renderer, library: MustacheLibrary, helperCount: Int) {
         self.renderer = renderer
@@ -107,8 +106,7 @@ public final class RenderSession: @unchecked Sendable {
 
     private func close(cancelling: Bool) {
         condition.lock()
-        precondition(!finished, "a render session was finished twice")
-        finished = true
+        precondition(!closed, "a render session was finished twice")
         closed = true
         cancelled = cancelling
         condition.broadcast()

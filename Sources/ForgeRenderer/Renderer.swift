@@ -97,7 +97,7 @@ public struct Renderer: Sendable {
 
     /// The text of `Client.swift`.
     func renderClient(_ module: IRModule, _ library: MustacheLibrary) throws(TemplateError) -> String {
-        try render(library, "Client", clientContext(module), path: "").contents
+        try render(library, "Client", clientContext(module))
     }
 
     /// The files, given the client's text and each declaration's (in the module's order).
@@ -117,7 +117,7 @@ public struct Renderer: Sendable {
                 "imports": ["Foundation", "ForgeRuntime"],
                 "declarations": groups[group] ?? [],
             ]
-            return try render(library, "File", context, path: "").contents
+            return try render(library, "File", context)
         }
         for (group, contents) in zip(groupNames, typeFiles) {
             files.append(RenderedFile(path: "Types+\(group).swift", contents: contents))
@@ -130,7 +130,7 @@ public struct Renderer: Sendable {
                 "versionLiteral": SwiftText.literal(module.version),
                 "serverLiteral": module.serverURL.map(SwiftText.literal) ?? "nil",
             ]
-            files.append(try render(library, "API", api, path: "API.swift"))
+            files.append(RenderedFile(path: "API.swift", contents: try render(library, "API", api)))
         }
         if options.fixedFileSet {
             // Files this spec or configuration does not need still exist, holding only the header.
@@ -157,9 +157,7 @@ public struct Renderer: Sendable {
             Self.appendIndented(try renderDeclaration(child, library), to: &nested)
         }
         context["nested"] = String(decoding: nested, as: UTF8.self)
-        guard let text = library.render(context, withTemplate: "Declaration") else {
-            throw TemplateError(template: "Declaration", message: "is missing")
-        }
+        let text = try untidied(library, "Declaration", context)
         // Tidied once per file; here only the trailing newlines go, so the text can be indented into a parent.
         let utf8 = text.utf8
         var end = utf8.endIndex
@@ -235,13 +233,20 @@ public struct Renderer: Sendable {
         return first.uppercased()
     }
 
-    private func render(_ library: MustacheLibrary, _ template: String, _ context: [String: Any], path: String)
-        throws(TemplateError) -> RenderedFile
+    /// `template` rendered with `context`, tidied.
+    private func render(_ library: MustacheLibrary, _ template: String, _ context: [String: Any])
+        throws(TemplateError) -> String
+    {
+        Self.tidy(try untidied(library, template, context))
+    }
+
+    private func untidied(_ library: MustacheLibrary, _ template: String, _ context: [String: Any])
+        throws(TemplateError) -> String
     {
         guard let text = library.render(context, withTemplate: template) else {
             throw TemplateError(template: template, message: "is missing")
         }
-        return RenderedFile(path: path, contents: Self.tidy(text))
+        return text
     }
 
     /// Collapses runs of blank lines and trailing spaces that conditional template sections leave behind, and ends
@@ -360,6 +365,8 @@ public struct Renderer: Sendable {
         return context
     }
 
+    static let additionalPropertiesDoc = "/// Members beside the declared properties, by name."
+
     func structContext(_ structure: IRStruct) -> [String: Any] {
         var members: [String] = []
         var parameters: [String] = []
@@ -433,7 +440,7 @@ public struct Renderer: Sendable {
             let type = "[String: \(additional.valueType.swift)]"
             let known = "[" + structure.properties.map { SwiftText.literal($0.wireName) }.joined(separator: ", ") + "]"
             let member = "self.\(additional.swiftName)"
-            members += ["/// Members beside the declared properties, by name.", "\(access)var \(additional.swiftName): \(type)"]
+            members += [Self.additionalPropertiesDoc, "\(access)var \(additional.swiftName): \(type)"]
             parameters.append("\(additional.swiftName): \(type) = [:]")
             assignments.append("\(member) = \(additional.swiftName)")
             decodeLines.append(
@@ -456,7 +463,7 @@ public struct Renderer: Sendable {
                 return [
                     "name": additional.swiftName, "type": "[String: \(additional.valueType.swift)]",
                     "deprecated": false, "isConstant": false, "storage": false,
-                    "docLines": Self.block(["/// Members beside the declared properties, by name."]),
+                    "docLines": Self.additionalPropertiesDoc,
                 ]
             },
             "encodeContainer": encodeContainer,

@@ -90,6 +90,7 @@ public enum Naming {
 
     /// Words written in capitals when they are not the first word of a member name.
     static let acronyms: Set<String> = ["id", "ids", "url", "urls", "uri", "api", "http", "https", "json", "uuid", "ip"]
+    static let longestAcronym = acronyms.map(\.utf8.count).max()!
 
     /// `created_at` → `createdAt`, `thread_id` → `threadID`, `preview_url` → `previewURL`.
     public static func memberName(_ text: String) -> String {
@@ -142,7 +143,7 @@ public enum Naming {
     }
 
     static func capitalized(_ word: String, acronyms useAcronyms: Bool) -> String {
-        if useAcronyms, word.utf8.count <= 5, acronyms.contains(word.lowercased()) {
+        if useAcronyms, word.utf8.count <= longestAcronym, acronyms.contains(word.lowercased()) {
             return word.lowercased() == "ids" ? "IDs" : word.lowercased() == "urls" ? "URLs" : word.uppercased()
         }
         if isASCII(word) {

@@ -176,6 +176,7 @@ extension Translator {
             }
             topLevelNames.insert(name)
             names[schema.id] = name
+            schemasByName[name] = schema.id
             declared.insert(schema.id)
             declare(declaration(for: schema, named: name))
             return name

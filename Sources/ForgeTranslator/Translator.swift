@@ -12,6 +12,9 @@ public struct Translator {
     var pending: [SchemaID] = []
     var declared: Set<SchemaID> = []
     var types: [IRType] = []
+    /// Top-level type name → its schema, and → its index in `types` once declared (``type(named:)`` looks up both).
+    var schemasByName: [String: SchemaID] = [:]
+    var typeIndexes: [String: Int] = [:]
     var observer: TranslationObserver?
 
     /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`. The `observer`
@@ -57,6 +60,7 @@ public struct Translator {
 
     /// Adds a finished top-level declaration (it never changes afterwards).
     mutating func declare(_ type: IRType) {
+        typeIndexes[type.name] = types.count
         types.append(type)
         observer?.declaration(type)
     }
@@ -71,14 +75,15 @@ public struct Translator {
         let base = (isComponent ? options.typeNames[suggested] : nil) ?? Naming.typeName(suggested)
         let name = uniqueTopLevelName(base, at: document.schemas[id]?.location)
         names[id] = name
+        schemasByName[name] = id
         pending.append(id)
         return name
     }
 
     /// The declaration of a top-level type, declaring it now if it is still pending.
     mutating func type(named name: String) -> IRType? {
-        if let existing = types.first(where: { $0.name == name }) { return existing }
-        guard let id = names.first(where: { $0.value == name })?.key, !declared.contains(id),
+        if let index = typeIndexes[name] { return types[index] }
+        guard let id = schemasByName[name], !declared.contains(id),
             let schema = document.schemas[id]
         else { return nil }
         declared.insert(id)

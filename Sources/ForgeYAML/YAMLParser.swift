@@ -405,8 +405,9 @@ final class EventPipe: @unchecked Sendable {
         guard head < queue.count else {
             let failure = self.failure
             condition.unlock()
-            throw failure ?? YAMLError(
-                location: SourceLocation(file: "", line: 1, column: 1), message: "the YAML stream ended early")
+            // Without a failure the stream ended with `.streamEnd`, after which the builder asks for nothing more.
+            guard let failure else { preconditionFailure("an event was asked for after the end of the stream") }
+            throw failure
         }
         current = queue[head]
         queue[head] = Batch()

@@ -48,7 +48,7 @@ import Testing
     func mistakesAreLocatedErrors(yaml: String, expected: String) {
         let (parsed, diagnostics) = parse(yaml)
         #expect(parsed == nil)
-        #expect(diagnostics.first == expected)
+        #expect(diagnostics == [expected])
     }
 }
 

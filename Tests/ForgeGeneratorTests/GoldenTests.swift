@@ -35,6 +35,23 @@ import Testing
         #expect(try run() == run())
     }
 
+    /// The pipeline renders declarations while translating; rendering the finished module at once, or handing a
+    /// session nothing before `finish`, gives the same files.
+    @Test func renderingDuringTranslationChangesNothing() throws {
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let options = RenderOptions(inputName: "spec/openapi.yaml")
+        let output = try #require(
+            Pipeline.run(
+                root: "spec/openapi.yaml", reader: FileSystemSpecReader(), options: options,
+                diagnostics: DiagnosticCollector()))
+        #expect(output.files.contains { $0.path == "Client.swift" })
+        let renderer = Renderer(options: options)
+        #expect(try renderer.render(output.module) == output.files)
+        #expect(try renderer.startSession().finish(output.module) == output.files)
+    }
+
     @Test func everyFileStartsWithTheHeader() throws {
         let previous = FileManager.default.currentDirectoryPath
         _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
