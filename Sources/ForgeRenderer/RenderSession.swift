@@ -18,7 +18,8 @@ public final class RenderSession: @unchecked Sendable {
     }
 
     private let renderer: Renderer
-    private let library: MustacheLibrary
+    let templates: CompiledTemplates
+    private var library: MustacheLibrary { templates.library }
     /// Guards every property below it.
     private let condition = NSCondition()
     private var jobs: [Job] = []
@@ -31,9 +32,9 @@ public final class RenderSession: @unchecked Sendable {
     private var cancelled = false
     private let helpers = DispatchGroup()
 
-    init(renderer: Renderer, library: MustacheLibrary, helperCount: Int) {
+    init(renderer: Renderer, templates: CompiledTemplates, helperCount: Int) {
         self.renderer = renderer
-        self.library = library
+        self.templates = templates
         for _ in 0..<helperCount {
             helpers.enter()
             Thread.detachNewThread { [self] in
@@ -83,7 +84,7 @@ public final class RenderSession: @unchecked Sendable {
                 if let text = declarations[type.name] {
                     rendered.append((type, text))
                 } else {
-                    rendered.append((type, try renderer.renderDeclaration(type, library)))
+                    rendered.append((type, try renderer.renderDeclaration(type, templates)))
                 }
             }
         }
@@ -132,7 +133,7 @@ public final class RenderSession: @unchecked Sendable {
             do throws(TemplateError) {
                 switch job {
                 case .client(let module): result = .success(try renderer.renderClient(module, library))
-                case .declaration(let type): result = .success(try renderer.renderDeclaration(type, library))
+                case .declaration(let type): result = .success(try renderer.renderDeclaration(type, templates))
                 }
             } catch {
                 result = .failure(error)
@@ -147,9 +148,11 @@ public final class RenderSession: @unchecked Sendable {
 extension Renderer {
     /// A session that renders declarations as they are submitted, on `helperCount` threads besides the caller's
     /// (by default one fewer than the active cores).
-    public func startSession(helperCount: Int? = nil) throws(TemplateError) -> RenderSession {
+    /// `memoize: false` renders every declaration through swift-mustache instead of from a skeleton per shape (see
+    /// ``CompiledTemplates``); the output is the same, which tests and the fuzz target check.
+    public func startSession(helperCount: Int? = nil, memoize: Bool = true) throws(TemplateError) -> RenderSession {
         RenderSession(
-            renderer: self, library: try templates.library(),
+            renderer: self, templates: try templates.compiled(memoize: memoize),
             helperCount: helperCount ?? max(0, ProcessInfo.processInfo.activeProcessorCount - 1))
     }
 }

@@ -144,20 +144,23 @@ public struct Renderer: Sendable {
 
     /// The Swift text of one declaration (with its nested types), as it appears in a generated file.
     public func render(declaration type: IRType) throws(TemplateError) -> String {
-        String(Self.tidy(try renderDeclaration(type, templates.library())).dropLast())
+        String(Self.tidy(try renderDeclaration(type, templates.compiled())).dropLast())
     }
 
     /// One declaration rendered on its own (nested ones first, indented into it), so that no Mustache context
     /// leaks from a parent and indentation is exact.
-    func renderDeclaration(_ type: IRType, _ library: MustacheLibrary) throws(TemplateError) -> String {
+    func renderDeclaration(_ type: IRType, _ compiled: CompiledTemplates) throws(TemplateError) -> String {
         var context = declarationContext(type)
         var nested: [UInt8] = []
         for child in type.nested {
             nested.append(UInt8(ascii: "\n"))
-            Self.appendIndented(try renderDeclaration(child, library), to: &nested)
+            Self.appendIndented(try renderDeclaration(child, compiled), to: &nested)
         }
         context["nested"] = String(decoding: nested, as: UTF8.self)
-        let text = try untidied(library, "Declaration", context)
+        // Declarations come in few shapes: rendered from a skeleton per shape (see CompiledTemplates).
+        guard let text = compiled.render(context, withTemplate: "Declaration") else {
+            throw TemplateError(template: "Declaration", message: "is missing")
+        }
         // Tidied once per file; here only the trailing newlines go, so the text can be indented into a parent.
         let utf8 = text.utf8
         var end = utf8.endIndex

@@ -44,6 +44,13 @@ public struct TemplateSet: Sendable {
     }
 }
 
+extension TemplateSet {
+    /// The parsed set, with its memo of rendered shapes (see ``CompiledTemplates``).
+    func compiled(memoize: Bool = true) throws(TemplateError) -> CompiledTemplates {
+        CompiledTemplates(library: try library(), sources: sources, memoize: memoize)
+    }
+}
+
 public struct TemplateError: Error, CustomStringConvertible, Sendable {
     public var template: String
     public var message: String
