@@ -8,6 +8,17 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// Parses the fragment of a `$ref` (after `#`): percent-decodes it, then splits and unescapes `~1` and `~0`.
     public init?(fragment: String) {
+        // Nearly every `$ref` (`/components/schemas/Name`) needs neither decoding nor unescaping: split its bytes.
+        let utf8 = fragment.utf8
+        if utf8.first == UInt8(ascii: "/"),
+            !utf8.contains(where: { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: "~") })
+        {
+            self.init(
+                tokens: utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map {
+                    String(Substring($0))
+                })
+            return
+        }
         guard let decoded = JSONPointer.percentDecode(fragment) else { return nil }
         if decoded.isEmpty {
             self.init()

@@ -206,6 +206,8 @@ import Testing
         ("/%7E1", ["/"], "/~1"),
         ("/%C3%A9/0", ["é", "0"], "/é/0"),
         ("/a//b", ["a", "", "b"], "/a//b"),
+        ("/é/x", ["é", "x"], "/é/x"),
+        ("/a/", ["a", ""], "/a/"),
     ])
     func fragmentParsing(fragment: String, tokens: [String], description: String) throws {
         let pointer = try #require(JSONPointer(fragment: fragment))
