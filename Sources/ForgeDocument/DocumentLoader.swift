@@ -1,11 +1,13 @@
 import Dispatch
+import Foundation
 
 /// Reads a root document and every file it references, resolves `$ref`s, and builds a ``Document``.
 ///
 /// References may not leave the root document's folder; remote (`http:`) references are refused.
 public struct DocumentLoader {
     let reader: any SpecFileReader
-    let diagnostics: DiagnosticCollector
+    /// A worker's own, merged into the caller's in order (see ``drainInParallel(_:)``).
+    private(set) var diagnostics: DiagnosticCollector
     let limits: YAMLLimits
     let rootFile: String
     let rootFolder: String
@@ -24,17 +26,29 @@ public struct DocumentLoader {
     /// Key → position tables of large mappings that `$ref`s point into, by the mapping's file and pointer.
     private var mappingIndexes: [SchemaID: [String: Int]] = [:]
     private var reportedSchemaDepth = false
+    /// Whether long runs of queued schemas are split between two loaders working in parallel.
+    private var parallel = true
+    /// Set in a worker: it must not load a file (that would change what the caller has loaded, and in which order).
+    private var isWorker = false
+    /// A worker met what only the caller may do; its results are dropped and the caller does the work itself.
+    private var workerGaveUp = false
+    /// Queued schemas from this many on are split between two loaders (fewer are not worth a thread).
+    static let parallelThreshold = 64
     /// Deepest nesting of inline schemas; deeper input is refused so later stages never recurse too far.
     static let maxSchemaDepth = 64
 
     /// Loads `root` and what it references. Errors go to `diagnostics`; the result is `nil` if any occurred.
+    /// `parallel: false` builds every schema on the calling thread; the result and the diagnostics are the same,
+    /// which tests and the fuzz target check.
     public static func load(
-        root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default
+        root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
+        parallel: Bool = true
     ) -> Document? {
         let normalizedRoot = SpecPath.normalize(root) ?? root
         var loader = DocumentLoader(
             reader: reader, diagnostics: diagnostics, limits: limits, rootFile: normalizedRoot,
             rootFolder: SpecPath.directory(of: normalizedRoot))
+        loader.parallel = parallel && ProcessInfo.processInfo.activeProcessorCount > 1
         let document = loader.run()
         // Freeing the parsed trees (a node per scalar of every file) takes milliseconds nobody needs to wait for.
         let trees = loader.files
@@ -207,6 +221,10 @@ public struct DocumentLoader {
     {
         if let node = files[path] { return node }
         if failedFiles.contains(path) { return nil }
+        if isWorker {
+            workerGaveUp = true
+            return nil
+        }
         let bytes: [UInt8]
         do {
             bytes = try reader.read(path)
@@ -547,12 +565,58 @@ public struct DocumentLoader {
     private mutating func drainSchemaQueue() {
         var next = 0
         while next < queue.count {
+            let end = queue.count
+            if parallel, end - next >= Self.parallelThreshold, drainInParallel(next..<end) {
+                next = end  // what the workers queued comes after
+                continue
+            }
             let cursor = queue[next]
             next += 1
             let id = SchemaID(file: cursor.file, pointer: cursor.pointer)
             schemas[id] = schema(cursor)
         }
         queue.removeAll()
+    }
+
+    /// Builds the queued schemas in `range` with two loaders, each a copy of this one given half of them, on
+    /// two threads. Each worker records its diagnostics and the schemas it finds to queue; they are merged first
+    /// half first, which is the order building them one by one gives. A worker that would load another file, or
+    /// report the depth limit (reported once per run), gives up: then this returns `false` and nothing changed.
+    private mutating func drainInParallel(_ range: Range<Int>) -> Bool {
+        let middle = range.lowerBound + range.count / 2
+        var workers = [self, self]
+        for index in workers.indices {
+            workers[index].diagnostics = DiagnosticCollector()
+            workers[index].queue = []
+            workers[index].schemas = [:]
+            workers[index].isWorker = true
+            workers[index].parallel = false
+        }
+        let ranges = [range.lowerBound..<middle, middle..<range.upperBound]
+        let batch = queue
+        workers.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let buffer = buffer
+            DispatchQueue.concurrentPerform(iterations: 2) { index in
+                // Each iteration uses only its own worker; the trees they read are shared and not modified.
+                for cursor in batch[ranges[index]] {
+                    let id = SchemaID(file: cursor.file, pointer: cursor.pointer)
+                    buffer[index].schemas[id] = buffer[index].schema(cursor)
+                    if buffer[index].workerGaveUp { return }
+                }
+            }
+        }
+        guard workers.allSatisfy({ !$0.workerGaveUp && $0.reportedSchemaDepth == reportedSchemaDepth }) else {
+            return false
+        }
+        for worker in workers {
+            schemas.merge(worker.schemas) { first, _ in first }
+            for diagnostic in worker.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
+            for (id, table) in worker.mappingIndexes where mappingIndexes[id] == nil { mappingIndexes[id] = table }
+        }
+        for worker in workers {
+            for cursor in worker.queue { enqueue(SchemaID(file: cursor.file, pointer: cursor.pointer), cursor) }
+        }
+        return true
     }
 
     /// A schema and, inline, its sub-schemas; `$ref` targets are queued and kept as IDs.

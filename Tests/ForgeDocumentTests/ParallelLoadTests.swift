@@ -1,0 +1,128 @@
+import ForgeDocument
+import Foundation
+import Testing
+
+/// Long runs of queued schemas are built by two loaders on two threads; the document and the diagnostics must be
+/// exactly those of building every schema on one thread.
+@Suite struct ParallelLoadTests {
+    /// Loads `files` both ways; expects the same document and diagnostics, and returns the diagnostics.
+    @discardableResult
+    func expectSameBothWays(
+        _ files: [String: String], root: String = "spec/openapi.yaml",
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> [String] {
+        let reader = InMemorySpecFiles(files)
+        return try expectSameBothWays(root: root, reader: reader, sourceLocation: sourceLocation)
+    }
+
+    func expectSameBothWays(
+        root: String, reader: any SpecFileReader, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    ) throws -> [String] {
+        let parallelDiagnostics = DiagnosticCollector()
+        let sequentialDiagnostics = DiagnosticCollector()
+        let parallel = DocumentLoader.load(root: root, reader: reader, diagnostics: parallelDiagnostics, parallel: true)
+        let sequential = DocumentLoader.load(
+            root: root, reader: reader, diagnostics: sequentialDiagnostics, parallel: false)
+        let diagnostics = sequentialDiagnostics.diagnostics.map(\.description)
+        #expect(parallelDiagnostics.diagnostics.map(\.description) == diagnostics, sourceLocation: sourceLocation)
+        #expect((parallel == nil) == (sequential == nil), sourceLocation: sourceLocation)
+        if let parallel, let sequential {
+            #expect(parallel.schemas == sequential.schemas, sourceLocation: sourceLocation)
+            #expect(try fingerprint(parallel) == fingerprint(sequential), sourceLocation: sourceLocation)
+        }
+        return diagnostics
+    }
+
+    /// Everything but the schema table (a dictionary, compared as one), as sorted JSON.
+    func fingerprint(_ document: Document) throws -> String {
+        var document = document
+        document.schemas = [:]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    /// `count` component schemas of every kind the loader reads, with errors and with `$ref`s to schemas that are
+    /// not components (queued while the others are built), then `extra`.
+    func manySchemas(_ count: Int, extra: String = "") -> String {
+        var text = header + "paths: {}\ncomponents:\n  schemas:\n"
+        for index in 0..<count {
+            text += "    S\(index):\n"
+            switch index % 6 {
+            case 0:
+                text += "      $ref: '#/components/schemas/S\((index + 1) % count)'\n      description: d\(index)\n"
+            case 1:
+                text += "      type: strin\n"  // an error
+            case 2:
+                text += """
+                          type: object
+                          required: [a]
+                          properties:
+                            a: {anyOf: [{type: string}, {type: 'null'}]}
+                            b: {type: array, items: {type: object, properties: {c: {type: integer, minimum: 1}}}}
+                            d: {$ref: '#/components/schemas/S\((index * 7) % count)/properties/a'}
+
+                    """
+            case 3:
+                text += "      $ref: '#/components/schemas/Missing\(index)'\n"  // an error with notes
+            case 4:
+                text += """
+                          oneOf: [{$ref: '#/components/schemas/S0'}, {type: string, enum: [x, 'y', 3]}]
+                          discriminator: {propertyName: kind}
+
+                    """
+            default:
+                text += "      type: object\n      additionalProperties: {type: string, format: date-time}\n"
+            }
+        }
+        return text + extra
+    }
+
+    @Test func manySchemasWithErrorsAndFollowUps() throws {
+        let diagnostics = try expectSameBothWays(["spec/openapi.yaml": manySchemas(300)])
+        // The comparison means something: errors from both halves, in source order.
+        #expect(diagnostics.count >= 100)
+        #expect(diagnostics.first?.contains("unknown schema type 'strin'") == true)
+    }
+
+    @Test func aReferenceToAnotherFileIsLoadedAsWhenBuiltOneByOne() throws {
+        let extra = """
+                Far:
+                  properties:
+                    x: {$ref: 'other.yaml#/Thing'}
+                    y: {$ref: 'absent.yaml#/Thing'}
+
+            """
+        let files = [
+            "spec/openapi.yaml": manySchemas(200, extra: extra),
+            "spec/other.yaml": "Thing: {type: strin}\n",
+        ]
+        let diagnostics = try expectSameBothWays(files)
+        #expect(diagnostics.contains { $0.hasPrefix("spec/other.yaml:1:15: error: unknown schema type 'strin'") })
+        #expect(diagnostics.contains { $0.contains("cannot read 'spec/absent.yaml'") })
+    }
+
+    @Test func theDepthLimitIsReportedOnceFromEitherHalf() throws {
+        func deep(_ name: String) -> String {
+            var text = "    \(name):\n"
+            var indent = "      "
+            for _ in 0..<70 {
+                text += "\(indent)items:\n"
+                indent += "  "
+            }
+            return text + "\(indent)type: string\n"
+        }
+        let diagnostics = try expectSameBothWays([
+            "spec/openapi.yaml": manySchemas(150, extra: deep("DeepA")) + deep("DeepB")
+        ])
+        #expect(diagnostics.filter { $0.contains("nested deeper than") }.count == 1)
+    }
+
+    static let corpus = "../shared/corpus/openai-openapi.yaml"
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: PackageFiles().root + "/" + corpus)))
+    func theOpenAISpec() throws {
+        let diagnostics = try expectSameBothWays(root: Self.corpus, reader: PackageFiles())
+        #expect(diagnostics.count == 0)
+    }
+}
