@@ -50,10 +50,6 @@ public struct DocumentLoader {
             rootFolder: SpecPath.directory(of: normalizedRoot))
         loader.parallel = parallel && ProcessInfo.processInfo.activeProcessorCount > 1
         let document = loader.run()
-        // Freeing the parsed trees (a node per scalar of every file) takes milliseconds nobody needs to wait for.
-        let trees = loader.files
-        loader.files = [:]
-        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(trees) {} }
         return diagnostics.hasErrors ? nil : document
     }
 
