@@ -560,11 +560,15 @@ public struct DocumentLoader {
     /// First in, first out, so that diagnostics come in source order.
     private mutating func drainSchemaQueue() {
         var next = 0
+        var oneByOneUntil = 0  // after a parallel attempt that gave up: retrying at every step would be quadratic
         while next < queue.count {
             let end = queue.count
-            if parallel, end - next >= Self.parallelThreshold, drainInParallel(next..<end) {
-                next = end  // what the workers queued comes after
-                continue
+            if parallel, next >= oneByOneUntil, end - next >= Self.parallelThreshold {
+                if drainInParallel(next..<end) {
+                    next = end  // what the workers queued comes after
+                    continue
+                }
+                oneByOneUntil = end
             }
             let cursor = queue[next]
             next += 1

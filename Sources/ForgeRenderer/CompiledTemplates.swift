@@ -83,8 +83,11 @@ struct TemplateScan: Sendable {
     /// `nil` when a tag uses something a shape cannot capture.
     init?(sources: [String: String]) {
         for text in sources.values {
-            // Text that looks like a marker would be taken for one.
-            guard !text.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" }), scanTags(text)
+            // Text that looks like a marker would be taken for one. A carriage return can join a newline after it
+            // into one Character, which swift-mustache's indentation of partials looks at: such text is left to it.
+            guard
+                !text.unicodeScalars.contains(where: { $0 == "\u{E000}" || $0 == "\u{E001}" || $0 == "\r" }),
+                scanTags(text)
             else { return nil }
         }
     }
@@ -104,7 +107,8 @@ struct TemplateScan: Sendable {
             let triple = rest.first == "{"
             if triple { rest = rest.dropFirst() }
             guard let close = rest.range(of: triple ? "}}}" : "}}") else { return false }
-            var tag = rest[..<close.lowerBound].trimmingCharacters(in: .whitespaces)[...]
+            // The sigil comes right after the braces; names may have any whitespace, newlines too, around them.
+            var tag = rest[..<close.lowerBound]
             rest = rest[close.upperBound...]
             var opens: Bool? = nil  // a section: whether it is a normal one
             if !triple, let sigil = tag.first {
@@ -116,7 +120,7 @@ struct TemplateScan: Sendable {
                     continue
                 case "=", "$", "<": return false  // delimiter changes and inheritance
                 case ">":
-                    if tag.dropFirst().trimmingCharacters(in: .whitespaces).hasPrefix("*") { return false }
+                    if tag.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("*") { return false }
                     continue
                 case "/":
                     guard !sections.isEmpty else { return false }
@@ -130,7 +134,7 @@ struct TemplateScan: Sendable {
                 default: break
                 }
             }
-            let name = tag.trimmingCharacters(in: .whitespaces)
+            let name = tag.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !name.contains("("), !name.isEmpty else { return false }  // transforms
             if name == "." {
                 guard opens == nil else { return false }  // a section over the current item
@@ -194,6 +198,13 @@ private struct Shape {
     private mutating func walk(_ value: Any, printed: Bool, asItem: Bool, itemsAsItems: Bool) -> Any? {
         switch value {
         case let text as String:
+            // Partial indentation asks whether the output so far ends with the Character "\n"; a carriage return at
+            // the end ("q\r", "q\r\n") makes a Character a marker cannot stand for (see TemplateScan.init).
+            let utf8 = text.utf8
+            let carriageReturn = UInt8(ascii: "\r")
+            if utf8.last == carriageReturn || (utf8.last == UInt8(ascii: "\n") && utf8.dropLast().last == carriageReturn) {
+                return nil
+            }
             if text.isEmpty {
                 signature.append("e")
                 return ""
@@ -204,6 +215,8 @@ private struct Shape {
             values.append(text)
             return probing ? Skeleton.marker(values.count - 1, newline: newline) : ""
         case let flag as Bool:
+            // A section over `true` pushes no item: a `{{.}}` in it prints the enclosing one, a mapping.
+            guard !(flag && asItem) else { return nil }
             signature.append(flag ? "t" : "f")
             return flag
         case let number as Int:
@@ -214,7 +227,11 @@ private struct Shape {
             return walk(mapping: mapping)
         case let list as LazyList:
             guard !printed else { return nil }
-            return walk(items: list.map { $0 as Any }, asItems: itemsAsItems)
+            // Still a LazyList: a tag may look up its stored properties (`{{cases.count}}`) by reflection.
+            signature.append("L")
+            guard let items = walk(items: list.map { $0 as Any }, asItems: itemsAsItems) as? [Any] else { return nil }
+            guard probing else { return items }
+            return LazyList(count: list.count) { items[$0] as! [String: Any] }
         case let list as [String]:
             guard !printed else { return nil }
             return walk(items: list, asItems: itemsAsItems)
@@ -234,7 +251,6 @@ private struct Shape {
         var probe: [Any] = []
         if probing { probe.reserveCapacity(items.count) }
         for item in items {
-            // A list inside a list is pushed as an item when the outer section opens on it.
             // An item that is a list is never pushed as one: a section cannot open on `.`.
             guard let value = walk(item, printed: asItems, asItem: asItems, itemsAsItems: false) else { return nil }
             if probing { probe.append(value) }

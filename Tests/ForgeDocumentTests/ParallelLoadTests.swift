@@ -118,6 +118,18 @@ import Testing
         #expect(diagnostics.filter { $0.contains("nested deeper than") }.count == 1)
     }
 
+    /// After a batch gives up (here at its last schema, which names another file), the rest is built one by one:
+    /// retrying in parallel after every schema would redo half the batch each time, minutes for this input.
+    @Test(.timeLimit(.minutes(1))) func aBatchThatGivesUpIsNotRetriedAtEveryStep() throws {
+        var text = header + "paths: {}\ncomponents:\n  schemas:\n"
+        for index in 0..<4000 {
+            text += "    S\(index): {type: object, properties: {a: {type: string}, b: {$ref: '#/components/schemas/S\(index + 1)'}}}\n"
+        }
+        text += "    S4000: {properties: {x: {$ref: 'other.yaml#/Thing'}}}\n"
+        let diagnostics = try expectSameBothWays(["spec/openapi.yaml": text, "spec/other.yaml": "Thing: {type: string}\n"])
+        #expect(diagnostics.isEmpty)
+    }
+
     static let corpus = "../shared/corpus/openai-openapi.yaml"
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: PackageFiles().root + "/" + corpus)))

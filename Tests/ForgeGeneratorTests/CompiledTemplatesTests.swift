@@ -139,6 +139,37 @@ import Testing
         try expectBothWays(["Main": "{{%CONTENT_TYPE: TEXT}}\n{{value}}\n"], [["value": 2.5]], skeletons: 0)
     }
 
+    /// A list built lazily stays one in the probe: a tag can reach its stored properties by reflection, and an
+    /// inverted section pushes the empty list itself.
+    @Test func lazyListsKeepTheirType() throws {
+        let item: (Int) -> [String: Any] = { ["name": "n\($0)"] }
+        try expectBothWays(
+            ["Main": "{{%CONTENT_TYPE: TEXT}}\n[{{cases.count}}]{{#cases}}{{name}};{{/cases}}[{{^cases}}{{count}}{{/cases}}]\n"],
+            [
+                ["cases": LazyList(count: 3, item: item)], ["cases": LazyList(count: 0, item: item)],
+                ["cases": LazyList(count: 3, item: item), "count": 7],
+            ],
+            skeletons: 3)
+        // The same items as an array are another shape.
+        try expectBothWays(
+            ["Main": "{{%CONTENT_TYPE: TEXT}}\n[{{cases.count}}]{{#cases}}{{name}};{{/cases}}\n"],
+            [["cases": LazyList(count: 2, item: item)], ["cases": [item(0), item(1)]]], skeletons: 2)
+    }
+
+    /// A section over `true` pushes nothing, so `{{.}}` in it prints the enclosing mapping.
+    @Test func anItemPrintedInsideASectionOverTrue() throws {
+        try expectBothWays(
+            ["Main": "{{%CONTENT_TYPE: TEXT}}\n{{#flag}}{{.}}{{/flag}}{{name}}\n"],
+            [["flag": true, "name": "X"], ["flag": false, "name": "Y"]], skeletons: 1)
+    }
+
+    /// Carriage returns can join a following newline into one Character, which partial indentation looks at.
+    @Test func carriageReturnsAreLeftToMustache() throws {
+        let sources = ["Main": "{{%CONTENT_TYPE: TEXT}}\n  {{>P}}\n", "P": "{{%CONTENT_TYPE: TEXT}}\n{{{a}}}\nx\n"]
+        try expectBothWays(sources, [["a": "q\r"], ["a": "q\r\n"], ["a": "q"], ["a": "p\rq"], ["a": "p\r\nq\n"]], skeletons: 2)
+        #expect(TemplateScan(sources: ["A": "{{%CONTENT_TYPE: TEXT}}\r\n{{a}}\r\n"]) == nil)
+    }
+
     @Test func theScanReadsTagNames() throws {
         let scan = try #require(
             TemplateScan(sources: [
@@ -147,6 +178,10 @@ import Testing
         #expect(scan.mentioned == ["one", "two", "three", "four", "five", "six", "seven"])
         #expect(scan.printed == ["three", "four", "five", "seven"])
         #expect(scan.printsItemIn == ["one"])
+        // Names may have newlines around them.
+        let spaced = try #require(TemplateScan(sources: ["A": "<{{name\n}}><{{#\nflag}}S{{/flag\n}}>"]))
+        #expect(spaced.mentioned == ["name", "flag"])
+        #expect(spaced.printed == ["name"])
         #expect(!scan.printsItemAnywhere)
         for anywhere in ["{{.}}", "{{^list}}{{.}}{{/list}}"] {
             #expect(TemplateScan(sources: ["A": anywhere])?.printsItemAnywhere == true, "\(anywhere)")
@@ -154,6 +189,7 @@ import Testing
         for unsupported in [
             "{{=<% %>=}}", "{{>*dynamic}}", "{{$block}}x{{/block}}", "{{<parent}}{{/parent}}", "{{%CONTENT_TYPE: HTML}}",
             "{{lowercased(name)}}", "{{unclosed", "{{#.}}{{/.}}", "{{/closed}}", "{{#open}}", "\u{E000}",
+            "{{>\n*dynamic}}",
         ] {
             #expect(TemplateScan(sources: ["A": unsupported]) == nil, "\(unsupported)")
         }
