@@ -18,7 +18,9 @@ public final class LoopbackHTTPServer: Sendable {
             address: try sockaddr_in.inet(ip4: "127.0.0.1", port: 0), timeout: 30, logger: .disabled)
         await server.appendRoute("*") { request in await handler(request) }
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
+        // Generous: the tests share one process and two cores with the full-spec tests, which can hold both of the
+        // cooperative pool's threads for seconds (FlyingFox's default, 5 s, once ran out in a busy run).
+        try await server.waitUntilListening(timeout: 60)
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             await server.stop(timeout: 0)
             task.cancel()
