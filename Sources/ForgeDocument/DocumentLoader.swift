@@ -34,6 +34,8 @@ public struct DocumentLoader {
     private var workerGaveUp = false
     /// Queued schemas from this many on are split between two loaders (fewer are not worth a thread).
     static let parallelThreshold = 64
+    /// Batches tried in parallel, and those whose workers did not give up (tests check the parallel path ran).
+    private var parallelBatches = (tried: 0, built: 0)
     /// Deepest nesting of inline schemas; deeper input is refused so later stages never recurse too far.
     static let maxSchemaDepth = 64
 
@@ -44,13 +46,25 @@ public struct DocumentLoader {
         root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
         parallel: Bool = true
     ) -> Document? {
+        loadCountingBatches(
+            root: root, reader: reader, diagnostics: diagnostics, limits: limits,
+            parallel: parallel && ProcessInfo.processInfo.activeProcessorCount > 1
+        ).document
+    }
+
+    /// ``load(root:reader:diagnostics:limits:parallel:)``, with `parallel` taken as given (even on one core), and
+    /// how many batches were tried and built in parallel.
+    static func loadCountingBatches(
+        root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
+        parallel: Bool
+    ) -> (document: Document?, tried: Int, built: Int) {
         let normalizedRoot = SpecPath.normalize(root) ?? root
         var loader = DocumentLoader(
             reader: reader, diagnostics: diagnostics, limits: limits, rootFile: normalizedRoot,
             rootFolder: SpecPath.directory(of: normalizedRoot))
-        loader.parallel = parallel && ProcessInfo.processInfo.activeProcessorCount > 1
+        loader.parallel = parallel
         let document = loader.run()
-        return diagnostics.hasErrors ? nil : document
+        return (diagnostics.hasErrors ? nil : document, loader.parallelBatches.tried, loader.parallelBatches.built)
     }
 
     private init(
@@ -99,6 +113,9 @@ public struct DocumentLoader {
         }
 
         var location: SourceLocation { node.location }
+
+        /// The schema here, as `$ref`s and ``Document/schemas`` name it.
+        var id: SchemaID { SchemaID(file: file, pointer: pointer) }
 
         /// One note per `$ref` that led here, innermost first.
         var notes: [Diagnostic] { chain.notes }
@@ -248,9 +265,7 @@ public struct DocumentLoader {
         if let schemaMap = cursor.child("components")?.child("schemas"), expectMapping(schemaMap, "components/schemas")
         {
             for entry in schemaMap.entries {
-                let id = SchemaID(file: path, pointer: entry.cursor.pointer)
-                componentSchemas.append(id)
-                enqueue(id, entry.cursor)
+                componentSchemas.append(enqueue(entry.cursor))
             }
         }
         return node
@@ -348,7 +363,7 @@ public struct DocumentLoader {
         var seenIndex: [SchemaID: Int] = [:]
         while let refNode = cursor.node["$ref"] {
             guard let reference = referenceText(refNode, in: cursor) else { return nil }
-            let here = SchemaID(file: cursor.file, pointer: cursor.pointer)
+            let here = cursor.id
             if let first = seenIndex[here] {
                 let cycle = seen[first...].map(\.id) + [here]
                 diagnostics.error(
@@ -551,10 +566,19 @@ public struct DocumentLoader {
 
     // MARK: - Schemas
 
-    private mutating func enqueue(_ id: SchemaID, _ cursor: Cursor) {
-        guard schemas[id] == nil, !queued.contains(id) else { return }
+    /// Queues the schema at `cursor` unless it is built or queued already; returns its ID.
+    @discardableResult
+    private mutating func enqueue(_ cursor: Cursor) -> SchemaID {
+        let id = cursor.id
+        guard schemas[id] == nil, !queued.contains(id) else { return id }
         queued.insert(id)
         queue.append(cursor)
+        return id
+    }
+
+    /// Builds a queued schema into ``schemas``.
+    private mutating func build(_ cursor: Cursor) {
+        schemas[cursor.id] = schema(cursor)
     }
 
     /// First in, first out, so that diagnostics come in source order.
@@ -570,10 +594,8 @@ public struct DocumentLoader {
                 }
                 oneByOneUntil = end
             }
-            let cursor = queue[next]
+            build(queue[next])
             next += 1
-            let id = SchemaID(file: cursor.file, pointer: cursor.pointer)
-            schemas[id] = schema(cursor)
         }
         queue.removeAll()
     }
@@ -583,6 +605,7 @@ public struct DocumentLoader {
     /// half first, which is the order building them one by one gives. A worker that would load another file, or
     /// report the depth limit (reported once per run), gives up: then this returns `false` and nothing changed.
     private mutating func drainInParallel(_ range: Range<Int>) -> Bool {
+        parallelBatches.tried += 1
         let middle = range.lowerBound + range.count / 2
         var workers = [self, self]
         for index in workers.indices {
@@ -599,8 +622,7 @@ public struct DocumentLoader {
             DispatchQueue.concurrentPerform(iterations: 2) { index in
                 // Each iteration uses only its own worker; the trees they read are shared and not modified.
                 for cursor in batch[ranges[index]] {
-                    let id = SchemaID(file: cursor.file, pointer: cursor.pointer)
-                    buffer[index].schemas[id] = buffer[index].schema(cursor)
+                    buffer[index].build(cursor)
                     if buffer[index].workerGaveUp { return }
                 }
             }
@@ -614,14 +636,15 @@ public struct DocumentLoader {
             for (id, table) in worker.mappingIndexes where mappingIndexes[id] == nil { mappingIndexes[id] = table }
         }
         for worker in workers {
-            for cursor in worker.queue { enqueue(SchemaID(file: cursor.file, pointer: cursor.pointer), cursor) }
+            for cursor in worker.queue { enqueue(cursor) }
         }
+        parallelBatches.built += 1
         return true
     }
 
     /// A schema and, inline, its sub-schemas; `$ref` targets are queued and kept as IDs.
     mutating func schema(_ cursor: Cursor) -> Schema {
-        var result = Schema(id: SchemaID(file: cursor.file, pointer: cursor.pointer), location: cursor.location)
+        var result = Schema(id: cursor.id, location: cursor.location)
         if let flag = cursor.node.bool {
             result.isFalse = !flag
             return result
@@ -646,18 +669,14 @@ public struct DocumentLoader {
             // JSON Schema 2019-09 / 2020-12 recursion: the nearest enclosing schema that declares the anchor (the
             // OpenAI spec's CompoundFilter uses `$recursiveRef: "#"` beside `$recursiveAnchor: true`).
             if let target = recursiveTarget(of: cursor, reference: refNode.string ?? "#") {
-                let id = SchemaID(file: target.file, pointer: target.pointer)
-                enqueue(id, target)
-                result.ref = Reference(target: id, location: refNode.location)
+                result.ref = Reference(target: enqueue(target), location: refNode.location)
             } else {
                 error("no enclosing schema declares the anchor this reference needs", at: refNode.location, in: cursor)
             }
         }
         if let refNode = cursor.node["$ref"] {
             if let text = referenceText(refNode, in: cursor), let target = resolve(text, from: cursor, at: refNode.location) {
-                let id = SchemaID(file: target.file, pointer: target.pointer)
-                enqueue(id, target)
-                result.ref = Reference(target: id, location: refNode.location)
+                result.ref = Reference(target: enqueue(target), location: refNode.location)
             }
         }
 
@@ -740,9 +759,7 @@ public struct DocumentLoader {
                 }
                 let reference = text.contains("/") || text.contains("#") ? text : "#/components/schemas/\(text)"
                 if let target = resolve(reference, from: entry.cursor, at: entry.cursor.location) {
-                    let id = SchemaID(file: target.file, pointer: target.pointer)
-                    enqueue(id, target)
-                    mapping.append(Schema.Discriminator.Mapping(value: entry.key, target: id))
+                    mapping.append(Schema.Discriminator.Mapping(value: entry.key, target: enqueue(target)))
                 }
             }
             result.discriminator = Schema.Discriminator(

@@ -65,8 +65,7 @@ struct StageClock {
 
     mutating func finish(_ stage: String) {
         let now = ContinuousClock.now
-        let elapsed = now - last
-        timings.append(StageTiming(stage: stage, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+        timings.append(StageTiming(stage: stage, seconds: (now - last) / .seconds(1)))
         last = now
     }
 }

@@ -159,7 +159,8 @@ extension Translator {
             (.json, isJSON), (.multipart, { Self.mediaBase($0) == "multipart/form-data" }),
             (.form, { Self.mediaBase($0) == "application/x-www-form-urlencoded" }),
         ]
-        var reported = false
+        let contentType = requestBody.content.first?.contentType ?? "application/octet-stream"
+        let raw = IRBody(contentType: contentType, type: .data, isRequired: requestBody.required, encoding: .raw)
         for (encoding, matches) in candidates {
             guard let media = requestBody.content.first(where: { matches($0.contentType) }), let schema = media.schema
             else { continue }
@@ -167,21 +168,19 @@ extension Translator {
                 diagnostics.warning(
                     "the \(media.contentType) body of '\(operationID)' is not an object schema; it is sent as raw data",
                     at: requestBody.location)
-                reported = true
-                break
+                return raw
             }
             // Only now: a body sent as raw data must not leave a type behind.
             let (type, _) = typeRef(schema, in: &scope, suggestion: suggestion)
             return IRBody(contentType: media.contentType, type: type, isRequired: requestBody.required, encoding: encoding)
         }
-        let contentType = requestBody.content.first?.contentType ?? "application/octet-stream"
         let base = Self.mediaBase(contentType)
-        if !reported, base.hasPrefix("multipart/") || base == "application/x-www-form-urlencoded" || base.hasSuffix("json") {
+        if base.hasPrefix("multipart/") || base == "application/x-www-form-urlencoded" || base.hasSuffix("json") {
             diagnostics.warning(
                 "request body of '\(operationID)' (\(contentType)) has no schema this generator can use; it is sent as raw data",
                 at: requestBody.location)
         }
-        return IRBody(contentType: contentType, type: .data, isRequired: requestBody.required, encoding: .raw)
+        return raw
     }
 
     /// An object schema, directly or through `$ref`/`allOf`: what multipart and form bodies need (a part or pair per

@@ -176,7 +176,6 @@ extension Translator {
             }
             topLevelNames.insert(name)
             names[schema.id] = name
-            schemasByName[name] = schema.id
             declared.insert(schema.id)
             declare(declaration(for: schema, named: name))
             return name
