@@ -20,8 +20,9 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
     }
 }
 
-/// One node of a parsed YAML (or JSON) document: a scalar, a sequence or a mapping, with its position.
-public struct YAMLNode: Sendable {
+/// One node of a parsed YAML (or JSON) document: a scalar, a sequence or a mapping, with its position. Two nodes are
+/// equal when everything matches, positions, tags and scalar styles included.
+public struct YAMLNode: Sendable, Equatable {
     /// Where the node starts.
     public var location: SourceLocation
     /// What the node holds.
@@ -29,14 +30,14 @@ public struct YAMLNode: Sendable {
     /// The explicit tag (`!!str`, `!custom`), if the source wrote one.
     public var tag: String?
 
-    public enum Content: Sendable {
+    public enum Content: Sendable, Equatable {
         case scalar(Scalar)
         case sequence([YAMLNode])
         case mapping([Pair])
     }
 
     /// A key and its value, in source order.
-    public struct Pair: Sendable {
+    public struct Pair: Sendable, Equatable {
         public var key: YAMLNode
         public var value: YAMLNode
 

@@ -1,3 +1,4 @@
+import ForgeTestSupport
 import Foundation
 import Testing
 
@@ -39,14 +40,10 @@ import Testing
                 baseURL: URL(string: "http://127.0.0.1:9/v1")!, retryPolicy: RetryPolicy(maxRetryAfter: 60),
                 transport: Limited()))
         let start = ContinuousClock.now
-        do {
-            _ = try await client.send(APIRequest(method: "GET", path: "/x"))
-            Issue.record("expected a rate-limit error")
-        } catch let error as APIError {
-            #expect(error.isRateLimited)
-            #expect(error.retryAfter == 3600)
-            #expect(error.attempts == 1)
-        }
+        let error = try await expectAPIError { try await client.send(APIRequest(method: "GET", path: "/x")) }
+        #expect(error.isRateLimited)
+        #expect(error.retryAfter == 3600)
+        #expect(error.attempts == 1)
         #expect(ContinuousClock.now - start < .seconds(30), "a 3600 s Retry-After beyond the 60 s cap was waited for")
     }
 }

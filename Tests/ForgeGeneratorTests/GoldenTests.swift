@@ -118,9 +118,8 @@ import Testing
 
             """
         let templates = try TemplateSet.builtin.overriding(with: ["Enum": override])
-        let module = try translate(spec(schemas: "Order:\n  type: string\n  enum: [asc, desc]"))
-        let text = try Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
-            .render(declaration: module.types[0])
+        let text = try swift(
+            for: spec(schemas: "Order:\n  type: string\n  enum: [asc, desc]"), type: "Order", templates: templates)
         expectSame(
             text,
             """
@@ -146,8 +145,8 @@ import Testing
 
             """
         let templates = try TemplateSet.builtin.overriding(with: ["Struct": override])
-        let module = try translate(
-            spec(schemas: """
+        let yaml = spec(
+            schemas: """
                 Outer:
                   type: object
                   required: [a, b]
@@ -159,9 +158,8 @@ import Testing
                       properties:
                         c: {type: string}
                         d: {type: boolean}
-                """))
-        let text = try Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
-            .render(declaration: module.types[0])
+                """)
+        let text = try swift(for: yaml, type: "Outer", templates: templates)
         expectSame(
             text,
             """
@@ -213,8 +211,8 @@ import Testing
         #expect(builtin.contains("    {{members}}\n"))
         let templates = try TemplateSet.builtin.overriding(
             with: ["Struct": builtin.replacingOccurrences(of: "    {{members}}\n", with: loop)])
-        let module = try translate(
-            spec(schemas: """
+        let yaml = spec(
+            schemas: """
                 Item:
                   type: object
                   required: [type, id, default]
@@ -225,13 +223,11 @@ import Testing
                     old: {type: boolean, deprecated: true}
                     _old: {type: string}
                   additionalProperties: {type: number}
-                """))
-        let renderer = Renderer(options: RenderOptions(inputName: "spec.yaml"))
-        let overridden = Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
-        let expected = try renderer.render(declaration: module.types[0])
+                """)
+        let expected = try swift(for: yaml, type: "Item")
         #expect(expected.contains("    var _old: Bool?"))
         #expect(expected.contains("public var additionalProperties: [String: Double]"))
-        expectSame(try overridden.render(declaration: module.types[0]), expected)
+        expectSame(try swift(for: yaml, type: "Item", templates: templates), expected)
     }
 
     /// The union template as it was before it printed blocks: written over `allCases`, `cases` and `untaggedCases`,
@@ -298,8 +294,8 @@ import Testing
 
             """
         let templates = try TemplateSet.builtin.overriding(with: ["Union": loops])
-        let module = try translate(
-            spec(schemas: """
+        let yaml = spec(
+            schemas: """
                 Shape:
                   oneOf:
                     - {$ref: '#/components/schemas/Circle'}
@@ -320,14 +316,11 @@ import Testing
                     - {type: string}
                     - {type: integer, description: A count.}
                     - {type: array, items: {type: string}}
-                """))
-        let renderer = Renderer(options: RenderOptions(inputName: "spec.yaml"))
-        let overridden = Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml"))
+                """)
         for name in ["Shape", "Loose"] {
-            let type = try #require(module.types.first { $0.name == name })
-            let expected = try renderer.render(declaration: type)
+            let expected = try swift(for: yaml, type: name)
             #expect(expected.contains(name == "Shape" ? "if let value = try? Shape.Variant3(from: decoder)" : "failures.append"))
-            expectSame(try overridden.render(declaration: type), expected)
+            expectSame(try swift(for: yaml, type: name, templates: templates), expected)
         }
     }
 

@@ -18,11 +18,14 @@ func translate(_ yaml: String, expecting expected: [String] = [], sourceLocation
     return try #require(module, sourceLocation: sourceLocation)
 }
 
-/// The exact Swift text generated for the type `name` of a one-file spec.
-func swift(for yaml: String, type name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
+/// The exact Swift text generated for the type `name` of a one-file spec, with the built-in templates or others.
+func swift(
+    for yaml: String, type name: String, templates: TemplateSet = .builtin,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+) throws -> String {
     let module = try translate(yaml, sourceLocation: sourceLocation)
     let type = try #require(module.types.first { $0.name == name }, "no type \(name)", sourceLocation: sourceLocation)
-    return try Renderer(options: RenderOptions(inputName: "spec.yaml")).render(declaration: type)
+    return try Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml")).render(declaration: type)
 }
 
 /// A spec with the given component schemas, indented under `components: schemas:`.
