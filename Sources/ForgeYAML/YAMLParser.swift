@@ -84,8 +84,6 @@ enum Event: Sendable {
     case streamEnd
     case documentStart(line: Int, column: Int)
     case scalar(Scalar, tag: String?, anchor: String?, line: Int, column: Int)
-    /// A scalar whose text is still bytes, at `start` in the text buffer of its batch (see ``EventPipe``).
-    case scalarBytes(start: Int, count: Int, style: Scalar.Style, tag: String?, anchor: String?, line: Int, column: Int)
     case alias(String, line: Int, column: Int)
     case sequenceStart(tag: String?, anchor: String?, line: Int, column: Int)
     case mappingStart(tag: String?, anchor: String?, line: Int, column: Int)
@@ -103,9 +101,6 @@ struct EventReader: ~Copyable {
     private let parser: UnsafeMutablePointer<yaml_parser_t>
     private let event: UnsafeMutablePointer<yaml_event_t>
     private let input: UnsafeMutableBufferPointer<UInt8>
-    /// When set, scalars are not made into strings here: their bytes are appended to it (``Event/scalarBytes``), so
-    /// that the thread consuming the events does that work.
-    var deferredText: [UInt8]?
 
     init(file: String, bytes: [UInt8]) throws(YAMLError) {
         self.file = file
@@ -133,6 +128,17 @@ struct EventReader: ~Copyable {
     }
 
     mutating func next() throws(YAMLError) -> Event {
+        try read(scalarText: nil)
+    }
+
+    /// The next event, with a scalar's value left empty: its bytes are appended to `text` instead, so that the
+    /// thread consuming the events makes them a string (see ``EventPipe``).
+    mutating func next(appendingScalarTextTo text: inout [UInt8]) throws(YAMLError) -> Event {
+        try withUnsafeMutablePointer(to: &text) { text throws(YAMLError) in try read(scalarText: text) }
+    }
+
+    /// The next event; a scalar's bytes are appended to `scalarText` when given, else made its value.
+    private mutating func read(scalarText: UnsafeMutablePointer<[UInt8]>?) throws(YAMLError) -> Event {
         guard yaml_parser_parse(parser, event) == 1 else {
             throw syntaxError(parser.pointee)
         }
@@ -155,18 +161,17 @@ struct EventReader: ~Copyable {
             case YAML_FOLDED_SCALAR_STYLE: style = .folded
             default: style = .plain
             }
-            if deferredText != nil {
-                let start = deferredText!.count
-                if let value = data.value, data.length > 0 {
-                    deferredText!.append(contentsOf: UnsafeBufferPointer(start: value, count: Int(data.length)))
+            var value = ""
+            if let scalarText {
+                if let bytes = data.value, data.length > 0 {
+                    scalarText.pointee.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(data.length)))
                 }
-                return .scalarBytes(
-                    start: start, count: Int(data.length), style: style, tag: optionalString(data.tag),
-                    anchor: optionalString(data.anchor), line: line, column: column)
+            } else {
+                value = string(data.value, Int(data.length))
             }
             return .scalar(
-                Scalar(string(data.value, Int(data.length)), style: style), tag: optionalString(data.tag),
-                anchor: optionalString(data.anchor), line: line, column: column)
+                Scalar(value, style: style), tag: optionalString(data.tag), anchor: optionalString(data.anchor),
+                line: line, column: column)
         case YAML_ALIAS_EVENT:
             return .alias(optionalString(event.data.alias.anchor) ?? "", line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
@@ -324,8 +329,11 @@ final class EventPipe: @unchecked Sendable {
 
     /// Events, and the bytes of the scalars among them.
     private struct Batch {
+        /// Scalars among them have empty values: their bytes are in `text`, one after the other.
         var events: [Event] = []
         var text: [UInt8] = []
+        /// Where each scalar's bytes end in `text`; each starts where the one before ends.
+        var scalarEnds: [Int] = []
     }
 
     private let condition = NSCondition()
@@ -340,6 +348,8 @@ final class EventPipe: @unchecked Sendable {
     // The consumer's own state.
     private var current = Batch()
     private var position = 0
+    private var scalarIndex = 0
+    private var textStart = 0
 
     init(file: String, bytes: [UInt8]) {
         Thread.detachNewThread { [self] in
@@ -354,15 +364,12 @@ final class EventPipe: @unchecked Sendable {
         var failure: YAMLError?
         do throws(YAMLError) {
             var reader = try EventReader(file: file, bytes: bytes)
-            reader.deferredText = []
-            defer { batch.text = reader.deferredText! }  // also when the reader fails: the events so far need it
             while true {
-                let event = try reader.next()
+                let event = try reader.next(appendingScalarTextTo: &batch.text)
                 batch.events.append(event)
+                if case .scalar = event { batch.scalarEnds.append(batch.text.count) }
                 if case .streamEnd = event { break }
                 if batch.events.count == Self.batchSize {
-                    batch.text = reader.deferredText!
-                    reader.deferredText = []
                     guard hand(batch) else { return }
                     batch = Batch()
                     batch.events.reserveCapacity(Self.batchSize)
@@ -394,11 +401,14 @@ final class EventPipe: @unchecked Sendable {
     func next() throws(YAMLError) -> Event {
         if position < current.events.count {
             defer { position += 1 }
-            guard case .scalarBytes(let start, let count, let style, let tag, let anchor, let line, let column) =
-                current.events[position]
-            else { return current.events[position] }
-            let value = String(decoding: current.text[start..<start + count], as: UTF8.self)
-            return .scalar(Scalar(value, style: style), tag: tag, anchor: anchor, line: line, column: column)
+            guard case .scalar(let scalar, let tag, let anchor, let line, let column) = current.events[position] else {
+                return current.events[position]
+            }
+            let end = current.scalarEnds[scalarIndex]
+            let value = String(decoding: current.text[textStart..<end], as: UTF8.self)
+            scalarIndex += 1
+            textStart = end
+            return .scalar(Scalar(value, style: scalar.style), tag: tag, anchor: anchor, line: line, column: column)
         }
         condition.lock()
         while head == queue.count && !done { condition.wait() }
@@ -415,6 +425,8 @@ final class EventPipe: @unchecked Sendable {
         condition.signal()  // room for the reader
         condition.unlock()
         position = 0
+        scalarIndex = 0
+        textStart = 0
         return try next()
     }
 
@@ -508,8 +520,6 @@ private struct Builder {
                 let node = YAMLNode(location: frame.location, content: content, tag: frame.tag)
                 // The children were counted as they were added; only the collection itself is new.
                 try add(node, weight: frame.weight, newNodes: 1, anchor: frame.anchor)
-            case .scalarBytes:
-                preconditionFailure("the event pipe turns scalar bytes into strings before they reach the builder")
             case .other:
                 break
             }
