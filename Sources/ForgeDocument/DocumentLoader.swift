@@ -41,14 +41,15 @@ public struct DocumentLoader {
 
     /// Loads `root` and what it references. Errors go to `diagnostics`; the result is `nil` if any occurred.
     /// `parallel: false` builds every schema on the calling thread; the result and the diagnostics are the same,
-    /// which tests and the fuzz target check.
+    /// which tests and the fuzz target check. With `release`, the files' YAML trees are handed to it instead of
+    /// being freed on return.
     public static func load(
         root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
-        parallel: Bool = true
+        parallel: Bool = true, deferringReleaseTo release: DeferredRelease? = nil
     ) -> Document? {
         loadCountingBatches(
             root: root, reader: reader, diagnostics: diagnostics, limits: limits,
-            parallel: parallel && ProcessInfo.processInfo.activeProcessorCount > 1
+            parallel: parallel && ProcessInfo.processInfo.activeProcessorCount > 1, deferringReleaseTo: release
         ).document
     }
 
@@ -56,7 +57,7 @@ public struct DocumentLoader {
     /// how many batches were tried and built in parallel.
     static func loadCountingBatches(
         root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
-        parallel: Bool
+        parallel: Bool, deferringReleaseTo release: DeferredRelease? = nil
     ) -> (document: Document?, tried: Int, built: Int) {
         let normalizedRoot = SpecPath.normalize(root) ?? root
         var loader = DocumentLoader(
@@ -64,6 +65,7 @@ public struct DocumentLoader {
             rootFolder: SpecPath.directory(of: normalizedRoot))
         loader.parallel = parallel
         let document = loader.run()
+        release?.keep(loader.files)
         return (diagnostics.hasErrors ? nil : document, loader.parallelBatches.tried, loader.parallelBatches.built)
     }
 

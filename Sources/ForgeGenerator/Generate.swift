@@ -67,6 +67,9 @@ public struct GenerateResult: Sendable {
     public var summary: OutputWriter.Summary?
     /// Wall time of each stage that ran (load, translate, render, write).
     public var timings: [StageTiming] = []
+    /// What the run no longer needed but did not free on the way to the output (the YAML trees and the document
+    /// model): freed with the result. A process that exits right after can skip that by exiting without returning.
+    public var retained: DeferredRelease?
 
     /// Errors in the input, or stale output under `.check`.
     public var failed: Bool {
@@ -104,11 +107,12 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
         accessModifier: request.accessModifier ?? configuration.accessModifier ?? .public, inputName: request.input,
         clientName: configuration.clientName, apiKeyEnvironmentVariable: configuration.apiKeyEnvironmentVariable,
         files: configuration.files, fixedFileSet: request.fixedFileSet, moduleName: request.moduleName)
+    let retained = DeferredRelease()
     guard
         let output = Pipeline.run(
             root: request.input, reader: FileSystemSpecReader(), templates: templates,
             translatorOptions: configuration.translator, filter: configuration.filter, options: options,
-            diagnostics: diagnostics)
+            diagnostics: diagnostics, deferringReleaseTo: retained)
     else {
         return GenerateResult(diagnostics: diagnostics.diagnostics)
     }
@@ -130,9 +134,9 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
         clock.finish(request.mode == .write ? "write" : "compare")
         return GenerateResult(
             diagnostics: diagnostics.diagnostics, module: output.module, summary: summary,
-            timings: output.timings + clock.timings)
+            timings: output.timings + clock.timings, retained: retained)
     } catch {
         diagnostics.error("cannot write \(request.output): \(error)", at: nil)
-        return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module)
+        return GenerateResult(diagnostics: diagnostics.diagnostics, module: output.module, retained: retained)
     }
 }

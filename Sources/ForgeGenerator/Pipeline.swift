@@ -14,16 +14,23 @@ public enum Pipeline {
     }
 
     /// Runs every stage. Returns `nil` when `diagnostics` holds an error (nothing should then be written).
+    /// With `release`, the YAML trees and the document model are handed to it instead of being freed as soon as
+    /// they are done with.
     public static func run(
         root: String, reader: any SpecFileReader, templates: TemplateSet = .builtin,
         translatorOptions: TranslatorOptions = TranslatorOptions(), filter: SpecFilter = SpecFilter(),
-        options: RenderOptions, diagnostics: DiagnosticCollector
+        options: RenderOptions, diagnostics: DiagnosticCollector, deferringReleaseTo release: DeferredRelease? = nil
     ) -> Output? {
         var clock = StageClock()
-        guard let loaded = DocumentLoader.load(root: root, reader: reader, diagnostics: diagnostics) else {
+        guard
+            let loaded = DocumentLoader.load(
+                root: root, reader: reader, diagnostics: diagnostics, deferringReleaseTo: release)
+        else {
             return nil
         }
         let document = filter.apply(to: loaded)
+        release?.keep(loaded)
+        release?.keep(document)
         clock.finish("load")
         // No schema may take the client's name.
         var translatorOptions = translatorOptions

@@ -1,0 +1,76 @@
+import ForgeGenerator
+import Foundation
+import Testing
+
+/// The `openapi-forge` executable itself: exit status and output. It exits without returning from `run()` (so the
+/// document and IR are never freed); these tests check that this keeps its promised exit codes and messages.
+@Suite struct CommandLineTests {
+    /// `openapi-forge`, built beside the test bundle (`swift build --build-tests`, as `scripts/test` runs it).
+    func executable() throws -> String {
+        let folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        let candidates = [folder, folder.deletingLastPathComponent()].map { $0.appendingPathComponent("openapi-forge").path }
+        return try #require(
+            candidates.first { FileManager.default.isExecutableFile(atPath: $0) },
+            "openapi-forge is not built beside the tests (looked in \(candidates)); run scripts/test")
+    }
+
+    func run(_ arguments: [String]) throws -> (status: Int32, stderr: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        process.arguments = arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, text)
+    }
+
+    @Test func aGoodSpecExitsZeroAndWritesTheOutput() throws {
+        let folder = try temporaryFolder()
+        try spec(schemas: "A:\n  type: object\n  properties:\n    b: {type: string}").write(
+            toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        let result = try run(["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("\(folder)/out: 2 written, 0 unchanged, 0 removed in "), "\(result.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/out").sorted()
+        #expect(written == ["API.swift", "Types+A.swift"])
+
+        let again = try run(["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out", "--check"])
+        #expect(again.status == 0, "\(again.stderr)")
+    }
+
+    @Test func anErrorInTheSpecExitsOneWithItsPosition() throws {
+        let folder = try temporaryFolder()
+        try spec(schemas: "A:\n  type: object\n  properties:\n    b: {$ref: '#/components/schemas/Missing'}").write(
+            toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        let result = try run(["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out"])
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix("\(folder)/spec.yaml:9:19: error: cannot resolve $ref"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: "\(folder)/out"))
+    }
+
+    @Test func staleOutputUnderCheckExitsOne() throws {
+        let folder = try temporaryFolder()
+        try spec(schemas: "A: {type: string}").write(toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        let result = try run(["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out", "--check"])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("is out of date with"), "\(result.stderr)")
+    }
+
+    @Test func aUsageErrorExitsTwo() throws {
+        let result = try run(["generate", "--no-such-flag"])
+        #expect(result.status == 2, "\(result.stderr)")
+    }
+
+    /// What a run no longer needs is handed to the result, not freed on the way to the output.
+    @Test func theResultHoldsTheTreesAndTheDocument() throws {
+        let folder = try temporaryFolder()
+        try spec(schemas: "A: {type: string}").write(toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        let result = generate(GenerateRequest(input: "\(folder)/spec.yaml", output: "\(folder)/out"))
+        #expect(!result.failed)
+        // The YAML trees, the loaded document and the filtered one.
+        #expect(result.retained?.count == 3)
+    }
+}
