@@ -68,23 +68,48 @@ extension Translator {
         case .json: return [10]
         case .named:
             guard let schema else { return [8] }
-            let resolved = followingReferences(schema)
-            if resolved.enumValues != nil { return [3] }
-            if resolved.oneOf != nil || resolved.anyOf != nil { return [8] }
-            // A named primitive (`Count: {type: integer}`, declared as a typealias) ranks as what it aliases.
-            if resolved.properties.isEmpty, resolved.allOf == nil, resolved.types.count == 1 {
-                switch resolved.types[0] {
-                case .boolean: return [0]
-                case .integer: return [1]
-                case .number: return [2]
-                case .string: return resolved.format == "binary" || resolved.format == "byte" ? [5] : [4]
-                default: break
-                }
+            return declaredRank(schema)
+        }
+    }
+
+    /// The rank of what `declaration(for:named:)` declares for `schema`, followed through `$ref`s and aliases: a
+    /// named primitive, array or map (a typealias) ranks as what it aliases, a string enum as an enum, an object as a
+    /// struct.
+    func declaredRank(_ schema: Schema, depth: Int = 0) -> [Int] {
+        guard depth < 32 else { return [8] }
+        let (core, _) = unwrapNullable(schema)
+        if core.isPureReference, let target = core.ref?.target, let next = document.schemas[target] {
+            return declaredRank(next, depth: depth + 1)
+        }
+        if let variants = core.oneOf ?? core.anyOf, !variants.isEmpty, core.properties.isEmpty, core.allOf == nil {
+            return [8]
+        }
+        if !core.properties.isEmpty || !(core.allOf ?? []).isEmpty {
+            if let parts = core.allOf, parts.count == 1, isPlainWrapper(core) {
+                return declaredRank(parts[0], depth: depth + 1)
             }
-            let (properties, required) = mergedObject(resolved)
+            let (properties, required) = mergedObject(core)
             let constants = properties.filter { constantValue($0.schema) != nil }.count
             // More constants, then more required properties, sort first.
             return [7, -constants, -required.count]
+        }
+        if isStringEnum(core) { return [3] }
+        // A typealias of a structural type (see `structuralType`).
+        let types = core.types
+        if types.count > 1 { return [10] }
+        if types.isEmpty, core.additionalProperties != nil { return [9] }
+        switch types.first {
+        case .array?:
+            guard let items = core.items else { return [6, 10] }
+            return [6] + declaredRank(items, depth: depth + 1)
+        case .null?, nil:
+            guard let items = core.items else { return [10] }
+            return [6] + declaredRank(items, depth: depth + 1)
+        case .object?: return [9]
+        case .string?: return core.format == "binary" || core.format == "byte" ? [5] : [4]
+        case .integer?: return [1]
+        case .number?: return [2]
+        case .boolean?: return [0]
         }
     }
 

@@ -23,3 +23,6 @@ public struct NamedThing: Codable, Hashable, Sendable {
         try container.encode(self.name, forKey: "name")
     }
 }
+
+/// Generated from `#/components/schemas/Names`.
+public typealias Names = [String]

@@ -4,6 +4,47 @@
 import Foundation
 import ForgeRuntime
 
+/// Generated from `#/components/schemas/Tally`.
+public typealias Tally = [String: Int]
+
+/// Generated from `#/components/schemas/TallyOrNote`.
+public enum TallyOrNote: Codable, Hashable, Sendable {
+    case tally(Tally)
+    case names(Names)
+    case anyNote(AnyNote)
+
+    public init(from decoder: any Decoder) throws {
+        var failures: [(String, any Error)] = []
+        do {
+            self = .names(try Names(from: decoder))
+            return
+        } catch {
+            failures.append(("names", error))
+        }
+        do {
+            self = .anyNote(try AnyNote(from: decoder))
+            return
+        } catch {
+            failures.append(("anyNote", error))
+        }
+        do {
+            self = .tally(try Tally(from: decoder))
+            return
+        } catch {
+            failures.append(("tally", error))
+        }
+        throw decoder.noVariantMatched(Self.self, failures)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .tally(let value): try value.encode(to: encoder)
+        case .names(let value): try value.encode(to: encoder)
+        case .anyNote(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 /// Generated from `#/components/schemas/TreeNode`.
 public struct TreeNode: Codable, Hashable, Sendable {
     public var label: String

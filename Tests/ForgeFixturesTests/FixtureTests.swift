@@ -43,6 +43,11 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
         // A named primitive ranks as what it aliases.
         #expect(try decode(Measure.self, "3") == .count(3))
         #expect(try decode(Measure.self, "2.5") == .double(2.5))
+        // So do a named map and a named array: an object both the map and the all-optional struct accept is the
+        // struct's, though the map is listed first.
+        #expect(try decode(TallyOrNote.self, #"{"n": 1}"#) == .anyNote(AnyNote()))
+        #expect(try decode(TallyOrNote.self, #"["a"]"#) == .names(["a"]))
+        #expect(try encoded(TallyOrNote.tally(["n": 1])) == ["n": 1])
     }
 
     @Test func anyOfWithNullIsAnOptionalUnionOfTheRest() throws {
