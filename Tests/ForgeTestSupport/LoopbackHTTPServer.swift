@@ -1,6 +1,7 @@
 import FlyingFox
 import ForgeRuntime
 import Foundation
+import Testing
 
 #if canImport(Glibc)
     import Glibc
@@ -37,18 +38,23 @@ public final class LoopbackHTTPServer: Sendable {
     }
 }
 
-/// Thrown by ``expectAPIError(_:)`` when the operation succeeded.
+/// Thrown by ``expectAPIError(_:sourceLocation:)`` when the operation succeeded.
 public struct UnexpectedSuccess: Error, CustomStringConvertible {
     public var description: String
 }
 
-/// Runs `operation`, expecting an ``APIError``, and returns it; any other outcome fails the calling test by throwing.
-public func expectAPIError<T>(_ operation: () async throws -> T) async throws -> APIError {
+/// Runs `operation`, expecting an ``APIError``, and returns it. Any other outcome fails the calling test: a success
+/// is recorded as an issue at the caller's line and thrown as ``UnexpectedSuccess``; another error is rethrown.
+public func expectAPIError<T>(
+    _ operation: () async throws -> T, sourceLocation: SourceLocation = #_sourceLocation
+) async throws -> APIError {
     let value: T
     do {
         value = try await operation()
     } catch let error as APIError {
         return error
     }
-    throw UnexpectedSuccess(description: "expected an APIError, got \(value)")
+    let success = UnexpectedSuccess(description: "expected an APIError, got \(value)")
+    Issue.record(Comment(rawValue: success.description), sourceLocation: sourceLocation)
+    throw success
 }
