@@ -1,4 +1,5 @@
 import ForgeYAML
+import Foundation
 import Testing
 
 /// Large inputs are read by libyaml on a second thread while the tree is built (``YAMLParser/Reading``): the tree,
@@ -30,13 +31,31 @@ import Testing
         #expect(error.message == "unclosed '['; the flow sequence runs to the end of the file")
     }
 
-    /// The builder stops early (a limit) while libyaml is still reading ahead: the reader must stop too.
+    /// The builder stops early (a limit) while libyaml is still reading ahead: the reader must stop too. A reader
+    /// that did not would make the parse wait for it forever, so the parses run on a thread of their own and the
+    /// test waits at most a minute for them: it fails rather than hangs.
     @Test func aLimitMetEarlyStopsTheReader() throws {
         let limits = YAMLLimits(maxNodes: 1000)
-        for _ in 0..<20 {
-            let error = try #require(parseError(Self.large, limits: limits))
-            #expect(error.message == "the document expands to more than 1000 nodes (aliases included); the input is refused")
+        let messages = Messages()
+        let done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            for _ in 0..<20 {
+                messages.append(parseError(Self.large, limits: limits)?.message)
+            }
+            done.signal()
         }
+        try #require(done.wait(timeout: .now() + 60) == .success, "the parses did not end within a minute")
+        #expect(
+            messages.all == Array(
+                repeating: "the document expands to more than 1000 nodes (aliases included); the input is refused",
+                count: 20))
+    }
+
+    final class Messages: @unchecked Sendable {
+        private let lock = NSLock()
+        private var values: [String?] = []
+        func append(_ message: String?) { lock.withLock { values.append(message) } }
+        var all: [String?] { lock.withLock { values } }
     }
 
     @Test func aSecondDocumentInALargeFileIsRefused() throws {
