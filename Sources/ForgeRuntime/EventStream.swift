@@ -43,10 +43,10 @@ public struct EventStream<Element: Decodable & Sendable>: AsyncSequence, Sendabl
             guard !finished else { return nil }
             let event: ServerSentEvent?
             do {
-                event = try await events.next()
+                event = try await events.next()  // connection failures already arrive as APIError
             } catch {
                 finished = true
-                throw APIClient.transportError(error, timeoutReason: "the stream stopped sending data")
+                throw error
             }
             guard let event, event.data != "[DONE]" else {
                 finished = true

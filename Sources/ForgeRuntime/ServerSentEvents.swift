@@ -145,10 +145,18 @@ public struct ServerSentEvents: AsyncSequence, Sendable {
         var pending: [ServerSentEvent] = []
         var index = 0
 
-        /// The next event; `nil` when the body ends. Throws what the connection throws.
+        /// The next event; `nil` when the body ends. A connection that fails or times out throws ``APIError`` of
+        /// kind ``APIError/Kind/connection`` or ``APIError/Kind/timeout``, as ``APIClient/send(_:)`` does; a
+        /// cancelled one throws `CancellationError`.
         public mutating func next() async throws -> ServerSentEvent? {
             while index == pending.count {
-                guard let chunk = try await chunks.next() else { return nil }
+                let chunk: Data?
+                do {
+                    chunk = try await chunks.next()
+                } catch {
+                    throw APIClient.transportError(error, timeoutReason: "the stream stopped sending data")
+                }
+                guard let chunk else { return nil }
                 pending = parser.parse(chunk)
                 index = 0
             }

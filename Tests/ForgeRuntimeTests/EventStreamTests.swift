@@ -74,6 +74,18 @@ struct Delta: Decodable, Sendable, Equatable {
         await #expect(throws: CancellationError.self) { try await cancelled.next() }
     }
 
+    /// The raw events report a lost connection as the decoded stream does, not as the transport's own error.
+    @Test func aConnectionFailureMidStreamIsAnAPIErrorInTheRawEventsToo() async throws {
+        struct Dropped: Error {}
+        var iterator = stream(["data: {}\n\n"], failure: Dropped()).events.makeAsyncIterator()
+        #expect(try await iterator.next() == ServerSentEvent(data: "{}"))
+        #expect(try await expectAPIError { try await iterator.next() }.kind == .connection)
+        var timedOut = stream([], failure: URLError(.timedOut)).events.makeAsyncIterator()
+        #expect(try await expectAPIError { try await timedOut.next() }.kind == .timeout)
+        var cancelled = stream([], failure: URLError(.cancelled)).events.makeAsyncIterator()
+        await #expect(throws: CancellationError.self) { try await cancelled.next() }
+    }
+
     @Test func theRawEventsAreAvailable() async throws {
         let events = stream(["event: delta\nid: 9\ndata: {}\n\ndata: [DONE]\n\n"]).events
         var received: [ServerSentEvent] = []
