@@ -48,99 +48,413 @@ public enum JSONType: String, Hashable, Sendable, Codable, CaseIterable {
 }
 
 /// A Schema Object (JSON Schema 2020-12 subset used by OpenAPI 3.0 and 3.1), with `$ref`s resolved to IDs.
-public struct Schema: Hashable, Sendable, Codable {
-    /// Where this schema is written.
-    public var id: SchemaID
-    public var location: SourceLocation
-
-    /// A `$ref` (3.1 allows sibling keywords beside it).
-    public var ref: Reference?
-    /// `type`, without `null`; empty when unconstrained.
-    public var types: [JSONType] = []
-    /// `null` allowed: `type: [X, 'null']`, 3.0's `nullable: true`, `const: null` or an `enum` holding `null`.
-    public var nullable = false
-    /// `false` as a schema: nothing validates.
-    public var isFalse = false
-
-    public var title: String?
-    public var description: String?
-    public var format: String?
-    public var deprecated = false
-    public var readOnly = false
-    public var writeOnly = false
-
-    public var enumValues: [JSONLiteral]?
-    public var constValue: JSONLiteral?
-    public var defaultValue: JSONLiteral?
-
-    public var properties: [Property] = []
-    public var required: [String] = []
-    public var additionalProperties: AdditionalProperties?
-    private var boxedItems: [Schema] = []
-    private var boxedPropertyNames: [Schema] = []
-    private var boxedNot: [Schema] = []
-
-    public var oneOf: [Schema]?
-    public var anyOf: [Schema]?
-    public var allOf: [Schema]?
-    public var discriminator: Discriminator?
-
-    public var minimum: String?
-    public var maximum: String?
-    public var exclusiveMinimum: String?
-    public var exclusiveMaximum: String?
-    public var minLength: Int?
-    public var maxLength: Int?
-    public var pattern: String?
-    public var minItems: Int?
-    public var maxItems: Int?
-    public var minProperties: Int?
-    public var maxProperties: Int?
-
-    /// `x-…` keys kept for the translator (as literals).
-    public var extensions: [String: JSONLiteral] = [:]
+///
+/// A value type with copy-on-write storage, like `Array`: the translator copies schemas far more often than it
+/// changes them, and copying some twenty reference-counted fields each time was a quarter of its work. It is
+/// `Sendable` as `Array` is: its fields are, and the shared buffer is written only when no other value holds it.
+public struct Schema: Hashable, @unchecked Sendable, Codable {
+    /// The fields, in the buffer's header: read and written through its address, so an access costs no dynamic
+    /// exclusivity check (a class's stored property would).
+    private var storage: ManagedBuffer<Fields, Void>
 
     public init(id: SchemaID, location: SourceLocation) {
-        self.id = id
-        self.location = location
+        storage = Self.store(Fields(id: id, location: location))
+    }
+
+    private static func store(_ fields: Fields) -> ManagedBuffer<Fields, Void> {
+        ManagedBuffer<Fields, Void>.create(minimumCapacity: 0) { _ in fields }
+    }
+
+    /// Where this schema is written.
+    public var id: SchemaID {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.id } }
+        _modify {
+            makeUnique()
+            yield &storage.header.id
+        }
+    }
+
+    public var location: SourceLocation {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.location } }
+        _modify {
+            makeUnique()
+            yield &storage.header.location
+        }
+    }
+
+    /// A `$ref` (3.1 allows sibling keywords beside it).
+    public var ref: Reference? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.ref } }
+        _modify {
+            makeUnique()
+            yield &storage.header.ref
+        }
+    }
+
+    /// `type`, without `null`; empty when unconstrained.
+    public var types: [JSONType] {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.types } }
+        _modify {
+            makeUnique()
+            yield &storage.header.types
+        }
+    }
+
+    /// `null` allowed: `type: [X, 'null']`, 3.0's `nullable: true`, `const: null` or an `enum` holding `null`.
+    public var nullable: Bool {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.nullable } }
+        _modify {
+            makeUnique()
+            yield &storage.header.nullable
+        }
+    }
+
+    /// `false` as a schema: nothing validates.
+    public var isFalse: Bool {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.isFalse } }
+        _modify {
+            makeUnique()
+            yield &storage.header.isFalse
+        }
+    }
+
+    public var title: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.title } }
+        _modify {
+            makeUnique()
+            yield &storage.header.title
+        }
+    }
+
+    public var description: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.description } }
+        _modify {
+            makeUnique()
+            yield &storage.header.description
+        }
+    }
+
+    public var format: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.format } }
+        _modify {
+            makeUnique()
+            yield &storage.header.format
+        }
+    }
+
+    public var deprecated: Bool {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.deprecated } }
+        _modify {
+            makeUnique()
+            yield &storage.header.deprecated
+        }
+    }
+
+    public var readOnly: Bool {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.readOnly } }
+        _modify {
+            makeUnique()
+            yield &storage.header.readOnly
+        }
+    }
+
+    public var writeOnly: Bool {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.writeOnly } }
+        _modify {
+            makeUnique()
+            yield &storage.header.writeOnly
+        }
+    }
+
+    public var enumValues: [JSONLiteral]? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.enumValues } }
+        _modify {
+            makeUnique()
+            yield &storage.header.enumValues
+        }
+    }
+
+    public var constValue: JSONLiteral? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.constValue } }
+        _modify {
+            makeUnique()
+            yield &storage.header.constValue
+        }
+    }
+
+    public var defaultValue: JSONLiteral? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.defaultValue } }
+        _modify {
+            makeUnique()
+            yield &storage.header.defaultValue
+        }
+    }
+
+    public var properties: [Property] {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.properties } }
+        _modify {
+            makeUnique()
+            yield &storage.header.properties
+        }
+    }
+
+    public var required: [String] {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.required } }
+        _modify {
+            makeUnique()
+            yield &storage.header.required
+        }
+    }
+
+    public var additionalProperties: AdditionalProperties? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.additionalProperties } }
+        _modify {
+            makeUnique()
+            yield &storage.header.additionalProperties
+        }
     }
 
     public var items: Schema? {
-        get { boxedItems.first }
-        set { boxedItems = newValue.map { [$0] } ?? [] }
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.items } }
+        _modify {
+            makeUnique()
+            yield &storage.header.items
+        }
     }
 
     public var propertyNames: Schema? {
-        get { boxedPropertyNames.first }
-        set { boxedPropertyNames = newValue.map { [$0] } ?? [] }
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.propertyNames } }
+        _modify {
+            makeUnique()
+            yield &storage.header.propertyNames
+        }
     }
 
     public var not: Schema? {
-        get { boxedNot.first }
-        set { boxedNot = newValue.map { [$0] } ?? [] }
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.not } }
+        _modify {
+            makeUnique()
+            yield &storage.header.not
+        }
+    }
+
+    public var oneOf: [Schema]? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.oneOf } }
+        _modify {
+            makeUnique()
+            yield &storage.header.oneOf
+        }
+    }
+
+    public var anyOf: [Schema]? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.anyOf } }
+        _modify {
+            makeUnique()
+            yield &storage.header.anyOf
+        }
+    }
+
+    public var allOf: [Schema]? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.allOf } }
+        _modify {
+            makeUnique()
+            yield &storage.header.allOf
+        }
+    }
+
+    public var discriminator: Discriminator? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.discriminator } }
+        _modify {
+            makeUnique()
+            yield &storage.header.discriminator
+        }
+    }
+
+    public var minimum: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minimum } }
+        _modify {
+            makeUnique()
+            yield &storage.header.minimum
+        }
+    }
+
+    public var maximum: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maximum } }
+        _modify {
+            makeUnique()
+            yield &storage.header.maximum
+        }
+    }
+
+    public var exclusiveMinimum: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMinimum } }
+        _modify {
+            makeUnique()
+            yield &storage.header.exclusiveMinimum
+        }
+    }
+
+    public var exclusiveMaximum: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMaximum } }
+        _modify {
+            makeUnique()
+            yield &storage.header.exclusiveMaximum
+        }
+    }
+
+    public var minLength: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minLength } }
+        _modify {
+            makeUnique()
+            yield &storage.header.minLength
+        }
+    }
+
+    public var maxLength: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxLength } }
+        _modify {
+            makeUnique()
+            yield &storage.header.maxLength
+        }
+    }
+
+    public var pattern: String? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.pattern } }
+        _modify {
+            makeUnique()
+            yield &storage.header.pattern
+        }
+    }
+
+    public var minItems: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minItems } }
+        _modify {
+            makeUnique()
+            yield &storage.header.minItems
+        }
+    }
+
+    public var maxItems: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxItems } }
+        _modify {
+            makeUnique()
+            yield &storage.header.maxItems
+        }
+    }
+
+    public var minProperties: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minProperties } }
+        _modify {
+            makeUnique()
+            yield &storage.header.minProperties
+        }
+    }
+
+    public var maxProperties: Int? {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxProperties } }
+        _modify {
+            makeUnique()
+            yield &storage.header.maxProperties
+        }
+    }
+
+    /// `x-…` keys kept for the translator (as literals).
+    public var extensions: [String: JSONLiteral] {
+        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.extensions } }
+        _modify {
+            makeUnique()
+            yield &storage.header.extensions
+        }
     }
 
     /// A `$ref` with nothing else that changes the shape (annotations such as `description` are allowed).
     public var isPureReference: Bool {
-        ref != nil && types.isEmpty && !nullable && enumValues == nil && constValue == nil && properties.isEmpty
-            && additionalProperties == nil && items == nil && oneOf == nil && anyOf == nil && allOf == nil
+        storage.withUnsafeMutablePointerToHeader { fields in
+            fields.pointee.ref != nil && fields.pointee.types.isEmpty && !fields.pointee.nullable
+                && fields.pointee.enumValues == nil && fields.pointee.constValue == nil
+                && fields.pointee.properties.isEmpty && fields.pointee.additionalProperties == nil
+                && fields.pointee.items == nil && fields.pointee.oneOf == nil && fields.pointee.anyOf == nil
+                && fields.pointee.allOf == nil
+        }
+    }
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&storage) { storage = Self.store(storage.header) }
+    }
+
+    public static func == (lhs: Schema, rhs: Schema) -> Bool {
+        lhs.storage === rhs.storage || lhs.storage.header == rhs.storage.header
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        storage.header.hash(into: &hasher)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        storage = Self.store(try Fields(from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try storage.header.encode(to: encoder)
+    }
+
+    private struct Fields: Hashable, Sendable, Codable {
+
+        var id: SchemaID
+        var location: SourceLocation
+        var ref: Reference? = nil
+        var types: [JSONType] = []
+        var nullable: Bool = false
+        var isFalse: Bool = false
+        var title: String? = nil
+        var description: String? = nil
+        var format: String? = nil
+        var deprecated: Bool = false
+        var readOnly: Bool = false
+        var writeOnly: Bool = false
+        var enumValues: [JSONLiteral]? = nil
+        var constValue: JSONLiteral? = nil
+        var defaultValue: JSONLiteral? = nil
+        var properties: [Property] = []
+        var required: [String] = []
+        var additionalProperties: AdditionalProperties? = nil
+        var items: Schema? = nil
+        var propertyNames: Schema? = nil
+        var not: Schema? = nil
+        var oneOf: [Schema]? = nil
+        var anyOf: [Schema]? = nil
+        var allOf: [Schema]? = nil
+        var discriminator: Discriminator? = nil
+        var minimum: String? = nil
+        var maximum: String? = nil
+        var exclusiveMinimum: String? = nil
+        var exclusiveMaximum: String? = nil
+        var minLength: Int? = nil
+        var maxLength: Int? = nil
+        var pattern: String? = nil
+        var minItems: Int? = nil
+        var maxItems: Int? = nil
+        var minProperties: Int? = nil
+        var maxProperties: Int? = nil
+        var extensions: [String: JSONLiteral] = [:]
+
+        init(id: SchemaID, location: SourceLocation) {
+            self.id = id
+            self.location = location
+        }
     }
 
     public struct Property: Hashable, Sendable, Codable {
         public var name: String
-        private var boxed: [Schema]
-        public var schema: Schema {
-            get { boxed[0] }
-            set { boxed = [newValue] }
-        }
+        public var schema: Schema
 
         public init(name: String, schema: Schema) {
             self.name = name
-            self.boxed = [schema]
+            self.schema = schema
         }
     }
 
-    public indirect enum AdditionalProperties: Hashable, Sendable, Codable {
+    public enum AdditionalProperties: Hashable, Sendable, Codable {
         case allowed(Bool)
         case schema(Schema)
     }
