@@ -20,48 +20,49 @@ final class CompiledTemplates: @unchecked Sendable {
     let library: MustacheLibrary
     /// What the set's tags name; `nil` when the set cannot be memoized.
     let scan: TemplateScan?
+    /// ``TemplateScan/keyUses()`` of `scan`.
+    private let uses: [String: TemplateScan.KeyUse]
     /// Guards ``skeletons``.
     private let lock = NSLock()
     /// By template name and shape; `nil` for a shape whose markers did not come out whole.
-    private var skeletons: [String: Skeleton?] = [:]
+    private var skeletons: [String: [[UInt32]: Skeleton?]] = [:]
 
     init(library: MustacheLibrary, sources: [String: String], memoize: Bool = true) {
         self.library = library
         self.scan = memoize ? TemplateScan(sources: sources) : nil
+        self.uses = scan?.keyUses() ?? [:]
     }
 
     /// Skeletons made so far (for tests).
     var skeletonCount: Int {
         lock.lock()
         defer { lock.unlock() }
-        return skeletons.values.count { $0 != nil }
+        return skeletons.values.reduce(0) { $0 + $1.values.count { $0 != nil } }
     }
 
     /// `template` rendered with `context`, exactly as `library.render(context, withTemplate: template)`.
     func render(_ context: [String: Any], withTemplate template: String) -> String? {
         // `{{.}}` printing a mapping (the root, say) is beyond any skeleton.
         guard let scan, !scan.printsItemAnywhere else { return library.render(context, withTemplate: template) }
-        var shape = Shape(scan: scan, probing: false)
-        shape.signature = template
-        shape.signature.append("|")
+        var shape = Shape(uses: uses, probing: false)
         guard shape.walk(mapping: context) != nil else {
             return library.render(context, withTemplate: template)
         }
         lock.lock()
-        let known = skeletons[shape.signature]
+        let known = skeletons[template]?[shape.signature]
         lock.unlock()
         let skeleton: Skeleton?
         if let known {
             skeleton = known
         } else {
             // The same walk again, this time building the probe.
-            var probing = Shape(scan: scan, probing: true)
+            var probing = Shape(uses: uses, probing: true)
             guard let probe = probing.walk(mapping: context),
                 let text = library.render(probe, withTemplate: template)
             else { return nil }
             skeleton = Skeleton(probeOutput: text, values: shape.values)
             lock.lock()
-            skeletons[shape.signature] = skeleton
+            skeletons[template, default: [:]][shape.signature] = skeleton
             lock.unlock()
         }
         guard let skeleton else { return library.render(context, withTemplate: template) }
@@ -95,6 +96,23 @@ struct TemplateScan: Sendable {
     /// Whether `{{.}}` may print the value of `key` (or an item of it) while it is the current item.
     func printsItem(of key: String) -> Bool {
         printsItemAnywhere || printsItemIn.contains(key)
+    }
+
+    /// What a shape needs of a key a tag mentions: its number in a signature, whether a variable tag prints its
+    /// value, whether `{{.}}` may.
+    struct KeyUse {
+        var index: UInt32
+        var printed: Bool
+        var printsItem: Bool
+    }
+
+    /// ``KeyUse`` of every mentioned name: one lookup per key of a context instead of three.
+    func keyUses() -> [String: KeyUse] {
+        var uses: [String: KeyUse] = [:]
+        for (index, name) in mentioned.sorted().enumerated() {
+            uses[name] = KeyUse(index: UInt32(index), printed: printed.contains(name), printsItem: printsItem(of: name))
+        }
+        return uses
     }
 
     private mutating func scanTags(_ text: String) -> Bool {
@@ -160,35 +178,55 @@ struct TemplateScan: Sendable {
 
 /// A context's shape (its signature) and its strings in walk order, with the probe context that stands for it.
 private struct Shape {
-    let scan: TemplateScan
+    /// ``TemplateScan/keyUses()`` of the templates.
+    let uses: [String: TemplateScan.KeyUse]
     /// Whether to build the probe context (only for a shape not seen yet); otherwise the walk returns an empty
     /// mapping for success.
     let probing: Bool
-    var signature = ""
+    /// The shape: key numbers (``TemplateScan/KeyUse/index``) and the codes below, which cannot be key numbers.
+    var signature: [UInt32] = []
     var values: [String] = []
 
-    init(scan: TemplateScan, probing: Bool) {
-        self.scan = scan
+    private static let openMapping: UInt32 = 0x8000_0000
+    private static let closeMapping: UInt32 = 0x8000_0001
+    private static let emptyText: UInt32 = 0x8000_0002
+    private static let lineText: UInt32 = 0x8000_0003
+    private static let otherText: UInt32 = 0x8000_0004
+    private static let trueFlag: UInt32 = 0x8000_0005
+    private static let falseFlag: UInt32 = 0x8000_0006
+    /// Followed by the number's two halves.
+    private static let number: UInt32 = 0x8000_0007
+    private static let lazyList: UInt32 = 0x8000_0008
+    private static let openList: UInt32 = 0x8000_0009
+    private static let closeList: UInt32 = 0x8000_000A
+
+    init(uses: [String: TemplateScan.KeyUse], probing: Bool) {
+        self.uses = uses
         self.probing = probing
     }
 
     /// The probe for a mapping: only the keys a tag names, in sorted order; `nil` when it cannot be memoized.
     mutating func walk(mapping: [String: Any]) -> [String: Any]? {
         var probe: [String: Any] = [:]
-        signature.append("{")
-        var keys: [String] = []
-        keys.reserveCapacity(mapping.count)
-        for key in mapping.keys where scan.mentioned.contains(key) { keys.append(key) }
-        keys.sort()
-        for key in keys {
-            signature.append(key)
-            signature.append("=")
-            let asItem = scan.printsItem(of: key)
-            guard let value = walk(mapping[key]!, printed: scan.printed.contains(key), asItem: asItem, itemsAsItems: asItem)
+        signature.append(Self.openMapping)
+        // Key numbers follow the names' sorted order: sorting by number sorts by name.
+        var entries: [(use: TemplateScan.KeyUse, index: Dictionary<String, Any>.Index)] = []
+        entries.reserveCapacity(mapping.count)
+        var index = mapping.startIndex
+        while index != mapping.endIndex {
+            if let use = uses[mapping.keys[index]] { entries.append((use, index)) }
+            mapping.formIndex(after: &index)
+        }
+        entries.sort { $0.use.index < $1.use.index }
+        for entry in entries {
+            signature.append(entry.use.index)
+            let asItem = entry.use.printsItem
+            let (key, value) = mapping[entry.index]
+            guard let value = walk(value, printed: entry.use.printed, asItem: asItem, itemsAsItems: asItem)
             else { return nil }
             if probing { probe[key] = value }
         }
-        signature.append("}")
+        signature.append(Self.closeMapping)
         return probe
     }
 
@@ -206,21 +244,22 @@ private struct Shape {
                 return nil
             }
             if text.isEmpty {
-                signature.append("e")
+                signature.append(Self.emptyText)
                 return ""
             }
             // The marker ends in a newline when the text does: indentation inside partials depends on it.
             let newline = text.utf8.last == UInt8(ascii: "\n")
-            signature.append(newline ? "n" : "s")
+            signature.append(newline ? Self.lineText : Self.otherText)
             values.append(text)
             return probing ? Skeleton.marker(values.count - 1, newline: newline) : ""
         case let flag as Bool:
             // A section over `true` pushes no item: a `{{.}}` in it prints the enclosing one, a mapping.
             guard !(flag && asItem) else { return nil }
-            signature.append(flag ? "t" : "f")
+            signature.append(flag ? Self.trueFlag : Self.falseFlag)
             return flag
         case let number as Int:
-            signature.append("i\(number);")
+            let bits = UInt64(bitPattern: Int64(number))
+            signature += [Self.number, UInt32(truncatingIfNeeded: bits >> 32), UInt32(truncatingIfNeeded: bits)]
             return number
         case let mapping as [String: Any]:
             guard !printed, !asItem else { return nil }
@@ -228,7 +267,7 @@ private struct Shape {
         case let list as LazyList:
             guard !printed else { return nil }
             // Still a LazyList: a tag may look up its stored properties (`{{cases.count}}`) by reflection.
-            signature.append("L")
+            signature.append(Self.lazyList)
             guard let items = walk(items: list.map { $0 as Any }, asItems: itemsAsItems) as? [Any] else { return nil }
             guard probing else { return items }
             return LazyList(count: list.count) { items[$0] as! [String: Any] }
@@ -247,7 +286,7 @@ private struct Shape {
     }
 
     private mutating func walk(items: [Any], asItems: Bool) -> Any? {
-        signature.append("[")
+        signature.append(Self.openList)
         var probe: [Any] = []
         if probing { probe.reserveCapacity(items.count) }
         for item in items {
@@ -255,7 +294,7 @@ private struct Shape {
             guard let value = walk(item, printed: asItems, asItem: asItems, itemsAsItems: false) else { return nil }
             if probing { probe.append(value) }
         }
-        signature.append("]")
+        signature.append(Self.closeList)
         return probe
     }
 }
