@@ -328,7 +328,8 @@ public struct Renderer: Sendable {
     // MARK: - Declarations
 
     func declarationContext(_ type: IRType) -> [String: Any] {
-        var docLines = SwiftText.docLines(type.doc)
+        var docLines = Block()
+        SwiftText.appendDocLines(type.doc, to: &docLines)
         if !docLines.isEmpty { docLines.append("///") }
         docLines.append("/// Generated from `\(type.source.replacingOccurrences(of: "`", with: "'"))`.")
         if type.deprecated {
@@ -340,13 +341,14 @@ public struct Renderer: Sendable {
         var context: [String: Any] = [
             "name": type.name,
             "access": access,
-            "docLines": Self.block(docLines),
+            "docLines": docLines.text,
             "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
         ]
+        context.reserveCapacity(24)  // room for the kind's keys: no rehashing as they are added
         switch type.kind {
         case .structure(let structure):
             context["isStruct"] = true
-            context.merge(structContext(structure), uniquingKeysWith: { $1 })
+            structContext(structure, into: &context)
         case .stringEnum(let enumeration):
             context["isEnum"] = true
             context["fallback"] = enumeration.fallbackCase
@@ -360,7 +362,7 @@ public struct Renderer: Sendable {
             context["knownCases"] = enumeration.cases.map { ".\($0.swiftName)" }.joined(separator: ", ")
         case .union(let union):
             context["isUnion"] = true
-            context.merge(unionContext(union), uniquingKeysWith: { $1 })
+            unionContext(union, into: &context)
         case .alias(let aliased):
             context["isAlias"] = true
             context["aliasedType"] = aliased.swift
@@ -370,12 +372,13 @@ public struct Renderer: Sendable {
 
     static let additionalPropertiesDoc = "/// Members beside the declared properties, by name."
 
-    func structContext(_ structure: IRStruct) -> [String: Any] {
-        var members: [String] = []
+    /// Adds a struct's keys to its declaration's `context`.
+    func structContext(_ structure: IRStruct, into context: inout [String: Any]) {
+        var members = Block()
         var parameters: [String] = []
-        var assignments: [String] = []
-        var decodeLines: [String] = []
-        var encodeLines: [String] = []
+        var assignments = Block()
+        var decodeLines = Block()
+        var encodeLines = Block()
         let memberNames = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
         // A deprecated property keeps its value in internal storage that the generated code uses, so only the
         // library's users see the deprecation warning.
@@ -389,7 +392,7 @@ public struct Renderer: Sendable {
             let key = SwiftText.literal(property.wireName)
             let bare = property.swiftName.trimmingBackticks
             let member = "self.\(storage ?? property.swiftName)"
-            members += SwiftText.docLines(property.doc)
+            SwiftText.appendDocLines(property.doc, to: &members)
             if property.deprecated { members.append("@available(*, deprecated)") }
             if let constant = property.constant {
                 let literal = SwiftText.literal(constant)
@@ -404,13 +407,13 @@ public struct Renderer: Sendable {
             let swiftType = property.type.swift
             let declared = property.isOptional ? swiftType + "?" : swiftType
             if let storage {
-                members += [
+                members.append(contentsOf: [
                     "\(access)var \(property.swiftName): \(declared) {",
                     "    get { \(storage) }",
                     "    set { \(storage) = newValue }",
                     "}",
                     "var \(storage): \(declared)",
-                ]
+                ])
             } else {
                 members.append("\(access)var \(property.swiftName): \(declared)")
             }
@@ -443,7 +446,7 @@ public struct Renderer: Sendable {
             let type = "[String: \(additional.valueType.swift)]"
             let known = "[" + structure.properties.map { SwiftText.literal($0.wireName) }.joined(separator: ", ") + "]"
             let member = "self.\(additional.swiftName)"
-            members += [Self.additionalPropertiesDoc, "\(access)var \(additional.swiftName): \(type)"]
+            members.append(contentsOf: [Self.additionalPropertiesDoc, "\(access)var \(additional.swiftName): \(type)"])
             parameters.append("\(additional.swiftName): \(type) = [:]")
             assignments.append("\(member) = \(additional.swiftName)")
             decodeLines.append(
@@ -455,8 +458,8 @@ public struct Renderer: Sendable {
         let encodeContainer =
             encodeLines.isEmpty
             ? "_ = encoder.container(keyedBy: AnyCodingKey.self)" : "var container = encoder.container(keyedBy: AnyCodingKey.self)"
-        return [
-            "members": Self.block(members),
+        let keys: KeyValuePairs<String, Any> = [
+            "members": members.text,
             "properties": LazyList(count: structure.properties.count + (structure.additionalProperties == nil ? 0 : 1)) {
                 index in
                 if index < structure.properties.count {
@@ -471,10 +474,11 @@ public struct Renderer: Sendable {
             },
             "encodeContainer": encodeContainer,
             "initParameters": parameters.joined(separator: ", "),
-            "initAssignments": Self.block(assignments),
-            "decodeLines": Self.block(decodeLines),
-            "encodeLines": Self.block(encodeLines),
+            "initAssignments": assignments.text,
+            "decodeLines": decodeLines.text,
+            "encodeLines": encodeLines.text,
         ]
+        for (key, value) in keys { context[key] = value }
     }
 
     /// One entry of `properties`, for templates that declare the members themselves instead of printing `members`.
@@ -494,7 +498,8 @@ public struct Renderer: Sendable {
         return entry
     }
 
-    func unionContext(_ union: IRUnion) -> [String: Any] {
+    /// Adds a union's keys to its declaration's `context`.
+    func unionContext(_ union: IRUnion, into context: inout [String: Any]) {
         // In a discriminated union, variants that pin no value are tried in turn before the fallback.
         let tried = union.decodeOrder.map { union.cases[$0] }
         let untagged = union.discriminator == nil ? [] : tried.filter { $0.values.isEmpty }
@@ -503,7 +508,7 @@ public struct Renderer: Sendable {
         let values = decoded.map { unionCase in
             unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }.joined(separator: ", ")
         }
-        var context: [String: Any] = [
+        let keys: KeyValuePairs<String, Any> = [
             "caseDeclarations": Self.block(union.cases.flatMap { SwiftText.docLines($0.doc) + ["case \($0.swiftName)(\($0.type.swift))"] }),
             "encodeCases": Self.block(union.cases.map { "case .\($0.swiftName)(let value): try value.encode(to: encoder)" }),
             "untaggedCases": LazyList(count: untagged.count) { index in
@@ -528,6 +533,7 @@ public struct Renderer: Sendable {
                 ]
             },
         ]
+        for (key, value) in keys { context[key] = value }
         if let discriminator = union.discriminator {
             let literal = SwiftText.literal(discriminator)
             context["discriminator"] = literal
@@ -563,7 +569,6 @@ public struct Renderer: Sendable {
         // would first be looked up in the string (by reflection).
         context["hasDiscriminator"] = union.discriminator != nil
         context["hasFallback"] = union.fallbackCase != nil
-        return context
     }
 
     /// A type written so that `T(from: decoder)` parses: `Optional<X>` instead of `X?`.

@@ -37,6 +37,40 @@ public enum SwiftText {
         }
     }
 
+    /// Appends the lines of ``docLines(_:indent:)`` to `block`, without an array of lines in between for text of
+    /// printable ASCII (the common case).
+    static func appendDocLines(_ text: String?, indent: String = "", to block: inout Block) {
+        guard let text else { return }
+        if text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 }) {
+            for line in docLines(text, indent: indent) { block.append(line) }
+            return
+        }
+        // As simpleDocLines: blank lines only between text lines, trailing spaces and tabs trimmed.
+        var wroteLine = false
+        var pendingBlanks = 0
+        var contiguous = text
+        contiguous.withUTF8 { bytes in
+            var start = 0
+            while start <= bytes.count {
+                var end = start
+                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var trimmed = end
+                while trimmed > start && (bytes[trimmed - 1] == UInt8(ascii: " ") || bytes[trimmed - 1] == UInt8(ascii: "\t")) {
+                    trimmed -= 1
+                }
+                if trimmed == start {
+                    if wroteLine { pendingBlanks += 1 }
+                } else {
+                    for _ in 0..<pendingBlanks { block.append(indent, "///") }
+                    pendingBlanks = 0
+                    block.append(indent, "/// ", UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
+                    wroteLine = true
+                }
+                start = end + 1
+            }
+        }
+    }
+
     /// `docLines` for text of printable ASCII (and `\n`), the common case, without per-scalar work.
     static func simpleDocLines(_ text: String, indent: String) -> [String] {
         var lines: [String] = []
@@ -90,5 +124,32 @@ public enum SwiftText {
             let trimmed = String(line.reversed().drop(while: \.isWhitespace).reversed())
             return trimmed.isEmpty ? "\(indent)///" : "\(indent)/// \(trimmed)"
         }
+    }
+}
+
+/// The lines of a ``Renderer/block(_:)`` built in place: the same text as joining an array of the lines.
+struct Block {
+    private(set) var text = ""
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    mutating func append(_ line: String) {
+        if count > 0 { text.append("\n\u{1}") }
+        text.append(line)
+        count += 1
+    }
+
+    /// One line made of `prefix`, `marker` and `bytes` (UTF-8).
+    mutating func append(_ prefix: String, _ marker: String, _ bytes: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0)) {
+        if count > 0 { text.append("\n\u{1}") }
+        text.append(prefix)
+        text.append(marker)
+        if !bytes.isEmpty { text.append(String(decoding: bytes, as: UTF8.self)) }
+        count += 1
+    }
+
+    mutating func append(contentsOf lines: [String]) {
+        for line in lines { append(line) }
     }
 }

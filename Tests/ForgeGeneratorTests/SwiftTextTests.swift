@@ -1,6 +1,8 @@
 import ForgeGenerator
 import Testing
 
+@testable import ForgeRenderer
+
 @Suite struct SwiftTextTests {
     @Test(arguments: [
         ("plain", #""plain""#),
@@ -35,5 +37,28 @@ import Testing
     @Test func docLinesDropLeadingAndTrailingBlankLinesAndTrailingSpaces() {
         #expect(SwiftText.docLines("\n  \nText.   \n\n") == ["/// Text."])
         #expect(SwiftText.docLines(nil) == [])
+    }
+
+    /// Doc lines written straight into a block are the lines of `docLines`, joined as `Renderer.block` joins them,
+    /// after whatever the block held.
+    @Test(arguments: [
+        "", "one line", "  leading spaces kept", "trailing spaces go   ", "\n\nleading blank lines go",
+        "trailing blank lines go\n\n  \n", "a\n\n\nb", "a\n   \nb", "tab\there", "crlf\r\nline", "naïve café",
+        "bell\u{7}", "line\u{2028}separator", "  \n  ", "a  \n  b  \n",
+    ])
+    func docLinesAppendedToABlockAreTheDocLines(text: String) {
+        for indent in ["", "    "] {
+            for before in [[], ["first"], ["first", ""]] {
+                var block = Block()
+                block.append(contentsOf: before)
+                SwiftText.appendDocLines(text, indent: indent, to: &block)
+                let lines = before + SwiftText.docLines(text, indent: indent)
+                #expect(block.text == Renderer.block(lines), "indent \(indent.count), after \(before)")
+                #expect(block.count == lines.count)
+            }
+        }
+        var none = Block()
+        SwiftText.appendDocLines(nil, to: &none)
+        #expect(none.isEmpty && none.text.isEmpty)
     }
 }
