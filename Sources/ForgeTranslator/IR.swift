@@ -139,7 +139,7 @@ public indirect enum IRTypeRef: Codable, Equatable, Hashable, Sendable {
     /// `[ThreadResource.Status]`): the names that a member of the same name would hide in an expression.
     public var typeRoots: [String] {
         switch self {
-        case .named(let name): [String(name.split(separator: ".").first ?? Substring(name))]
+        case .named(let name): [String(name.firstDotComponent)]
         case .array(let element), .map(let element), .optional(let element): element.typeRoots
         default: []
         }

@@ -48,7 +48,7 @@ extension Translator {
         for suffix in options.dropOperationSuffixes where words.count > 1 {
             if words.last?.lowercased() == suffix.lowercased() { words.removeLast() }
         }
-        return Naming.memberName(words.joined(separator: "_"))
+        return nameCache.memberName(words.joined(separator: "_"))
     }
 
     /// `get /chatkit/threads/{thread_id}` → `getChatkitThreadsThreadId`.
@@ -57,13 +57,13 @@ extension Translator {
     }
 
     mutating func translateOperation(_ operation: Operation, id: String, swiftName: String) -> IROperation? {
-        let typePrefix = Naming.typeName(id)
+        let typePrefix = nameCache.typeName(id)
         var scope = Scope.topLevel
         var used: Set<String> = []
         var parameters: [IRParameter] = []
         for parameter in operation.parameters {
             guard let location = IRParameter.Location(rawValue: parameter.location.rawValue) else { continue }
-            let name = uniqueMember(Naming.memberName(parameter.name), in: &used)
+            let name = uniqueMember(nameCache.memberName(parameter.name), in: &used)
             let constant = parameter.schema.flatMap(constantValue)
             var type = IRTypeRef.string
             if constant == nil, let schema = parameter.schema {
@@ -87,7 +87,7 @@ extension Translator {
                 }
                 parameters.append(
                     IRParameter(
-                        swiftName: uniqueMember(Naming.memberName(parts[0]), in: &used), wireName: parts[0],
+                        swiftName: uniqueMember(nameCache.memberName(parts[0]), in: &used), wireName: parts[0],
                         location: .query, type: .string, isRequired: true, constant: parts.count > 1 ? parts[1] : "",
                         doc: nil, style: nil, explode: nil))
             }
@@ -148,7 +148,7 @@ extension Translator {
     func parameterTypeName(_ parameter: Parameter, prefix: String) -> String {
         let tokens = parameter.schema?.id.pointer.tokens ?? []
         if tokens.count >= 3, tokens[0] == "components", tokens[1] == "parameters" { return tokens[2] }
-        return prefix + Naming.typeName(parameter.name)
+        return prefix + nameCache.typeName(parameter.name)
     }
 
     /// A request body: JSON when the spec offers it, else multipart or form-urlencoded with a schema, else raw bytes.
@@ -243,7 +243,7 @@ extension Translator {
         var used: Set<String> = []
         let headers = response.headers.map { header in
             IRHeader(
-                swiftName: uniqueMember(Naming.memberName(header.name), in: &used), wireName: header.name,
+                swiftName: uniqueMember(nameCache.memberName(header.name), in: &used), wireName: header.name,
                 type: header.schema.map { structuralType($0, in: &scope, suggestion: header.name) } ?? .string)
         }
         return IRResponse(

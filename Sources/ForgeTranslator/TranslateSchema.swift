@@ -10,7 +10,10 @@ struct Scope {
 
     static let topLevel = Scope(qualifiedName: nil)
 
-    var simpleName: String? { qualifiedName?.split(separator: ".").last.map(String.init) }
+    var simpleName: String? {
+        guard let qualifiedName, qualifiedName.contains(where: { $0 != "." }) else { return nil }
+        return String(qualifiedName.lastDotComponent)
+    }
 }
 
 extension Translator {
@@ -164,7 +167,7 @@ extension Translator {
             if let existing = names[schema.id] { return existing }
             // An inline type takes its suggested name, else that name + `Item`, else a number: no warning, since
             // no name written in the spec is lost.
-            var base = Naming.typeName(suggestion)
+            var base = nameCache.typeName(suggestion)
             if topLevelNames.contains(base) || Naming.reservedTypeNames.contains(base) || options.reservedNames.contains(base) {
                 base += "Item"
             }
@@ -180,7 +183,7 @@ extension Translator {
             declare(declaration(for: schema, named: name))
             return name
         }
-        var simple = Naming.typeName(suggestion)
+        var simple = nameCache.typeName(suggestion)
         if Naming.reservedNestedTypeNames.contains(simple) || topLevelNames.contains(simple) || simple == scope.simpleName
             || parent.split(separator: ".").contains(Substring(simple)) || scope.memberNames.contains(simple)
         {
@@ -244,7 +247,7 @@ extension Translator {
         // The enum declares `knownCases` itself: a case of that name is numbered like any other collision.
         var used = Naming.reservedEnumCaseNames
         let cases = (schema.enumValues ?? []).compactMap(\.string).map { raw -> IREnum.Case in
-            IREnum.Case(swiftName: uniqueMember(Naming.caseName(raw), in: &used), rawValue: raw)
+            IREnum.Case(swiftName: uniqueMember(nameCache.caseName(raw), in: &used), rawValue: raw)
         }
         return IREnum(cases: cases, fallbackCase: fallbackCaseName(avoiding: used))
     }
@@ -286,6 +289,20 @@ extension String {
             }
         }
         return result
+    }
+
+    /// `split(separator: ".").first ?? self[...]` (`A` of `A.B.C`), without splitting the rest.
+    var firstDotComponent: Substring {
+        guard let start = firstIndex(where: { $0 != "." }) else { return self[...] }
+        return self[start..<(self[start...].firstIndex(of: ".") ?? endIndex)]
+    }
+
+    /// `split(separator: ".").last ?? self[...]` (`C` of `A.B.C`), without splitting the rest.
+    var lastDotComponent: Substring {
+        guard let last = lastIndex(where: { $0 != "." }) else { return self[...] }
+        let end = index(after: last)
+        let start = self[..<end].lastIndex(of: ".").map { index(after: $0) } ?? startIndex
+        return self[start..<end]
     }
 
     package var trimmingBackticks: String {

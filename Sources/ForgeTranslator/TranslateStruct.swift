@@ -25,7 +25,7 @@ extension Translator {
     mutating func translateStruct(_ schema: Schema, in scope: inout Scope) -> IRStruct {
         let (properties, required) = mergedObject(schema)
         var used: Set<String> = []
-        let swiftNames = properties.map { uniqueMember(Naming.memberName($0.name), in: &used) }
+        let swiftNames = properties.map { uniqueMember(nameCache.memberName($0.name), in: &used) }
         // Nested types must not take a property's name (`_3d` for both the property `3d` and its inline type).
         scope.memberNames.formUnion(swiftNames.map(\.trimmingBackticks))
         var result: [IRProperty] = []

@@ -157,7 +157,7 @@ extension Translator {
         let trimmed = strippingCommonAffixes(split, suffix: false)
         // A value without letters or digits (`*/`, `""`) is named like an enum case for it (`u2AU2F`, `empty`).
         return zip(values, trimmed).map { value, words in
-            words.isEmpty ? Naming.caseName(value) : Naming.memberName(words.joined(separator: "_"))
+            words.isEmpty ? nameCache.caseName(value) : nameCache.memberName(words.joined(separator: "_"))
         }
     }
 
@@ -167,12 +167,12 @@ extension Translator {
         let split = types.map { Naming.words(caseStem($0)) }
         var trimmed = strippingCommonAffixes(split, suffix: false)
         trimmed = strippingCommonAffixes(trimmed, suffix: true)
-        return trimmed.map { Naming.memberName($0.joined(separator: "_")) }
+        return trimmed.map { nameCache.memberName($0.joined(separator: "_")) }
     }
 
     func caseStem(_ type: IRTypeRef) -> String {
         switch type {
-        case .named(let name): return String(name.split(separator: ".").last ?? Substring(name))
+        case .named(let name): return String(name.lastDotComponent)
         case .array(let element): return caseStem(element) + "Array"
         case .map(let value): return caseStem(value) + "Map"
         case .optional(let wrapped): return caseStem(wrapped)

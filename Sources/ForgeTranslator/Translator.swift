@@ -16,6 +16,8 @@ public struct Translator {
     var schemasByName: [String: SchemaID] = [:]
     var typeIndexes: [String: Int] = [:]
     var observer: TranslationObserver?
+    /// Swift names already derived from spec names: the same property, case and type names recur across schemas.
+    let nameCache = NameCache()
 
     /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`. The `observer`
     /// sees each part of the module as soon as it is final, so that rendering can start while translation goes on.
@@ -72,7 +74,7 @@ public struct Translator {
         if let existing = names[id] { return existing }
         let suggested = suggestedName(for: id)
         let isComponent = id.pointer.tokens.count == 3 && id.pointer.tokens[0] == "components"
-        let base = (isComponent ? options.typeNames[suggested] : nil) ?? Naming.typeName(suggested)
+        let base = (isComponent ? options.typeNames[suggested] : nil) ?? nameCache.typeName(suggested)
         let name = uniqueTopLevelName(base, at: document.schemas[id]?.location)
         names[id] = name
         schemasByName[name] = id
@@ -135,5 +137,33 @@ public struct TranslationObserver {
     public init(operations: @escaping (IRModule) -> Void, declaration: @escaping (IRType) -> Void) {
         self.operations = operations
         self.declaration = declaration
+    }
+}
+
+/// Results of ``Naming``'s pure functions by their input, for one translation (one thread).
+final class NameCache {
+    private var members: [String: String] = [:]
+    private var cases: [String: String] = [:]
+    private var types: [String: String] = [:]
+
+    func memberName(_ text: String) -> String {
+        if let known = members[text] { return known }
+        let name = Naming.memberName(text)
+        members[text] = name
+        return name
+    }
+
+    func caseName(_ rawValue: String) -> String {
+        if let known = cases[rawValue] { return known }
+        let name = Naming.caseName(rawValue)
+        cases[rawValue] = name
+        return name
+    }
+
+    func typeName(_ text: String) -> String {
+        if let known = types[text] { return known }
+        let name = Naming.typeName(text)
+        types[text] = name
+        return name
     }
 }

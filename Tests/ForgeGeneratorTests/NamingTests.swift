@@ -1,6 +1,8 @@
 import ForgeGenerator
 import Testing
 
+@testable import ForgeTranslator
+
 @Suite struct NamingTests {
     @Test(arguments: [
         ("created_at", "createdAt"),
@@ -99,5 +101,13 @@ import Testing
     ])
     func words(text: String, words: [String]) {
         #expect(Naming.words(text) == words)
+    }
+
+    /// The first and last parts of a qualified name are those `split(separator: ".")` gives, dots anywhere.
+    @Test(arguments: ["A", "A.B", "A.B.C", "", ".", "..", ".A", "A.", "..A..B..", "Outer.Inner.Deepest", "é.ü"])
+    func dotComponentsAreThoseOfSplit(name: String) {
+        let parts = name.split(separator: ".")
+        #expect(name.firstDotComponent == parts.first ?? name[...])
+        #expect(name.lastDotComponent == parts.last ?? name[...])
     }
 }
