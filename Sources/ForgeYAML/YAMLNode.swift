@@ -96,8 +96,12 @@ extension YAMLNode {
     /// The value of the first key equal to `key` in a mapping (keys are unique after parsing).
     public subscript(key: String) -> YAMLNode? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key.scalar?.value == key {
-            return pair.value
+        // The byte counts first: most keys differ in length, and comparing them costs no string comparison.
+        let count = key.utf8.count
+        for pair in pairs {
+            if case .scalar(let scalar) = pair.key.content, scalar.value.utf8.count == count, scalar.value == key {
+                return pair.value
+            }
         }
         return nil
     }
