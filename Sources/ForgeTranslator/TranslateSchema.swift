@@ -109,34 +109,40 @@ extension Translator {
     // MARK: - Nullability
 
     func isNullSchema(_ schema: Schema) -> Bool {
-        schema.types == [.null] && schema.ref == nil
+        isOnlyNull(schema.types) && schema.ref == nil
     }
 
     /// Removes `null` alternatives (`anyOf: [X, {type: 'null'}]`, `type: [X, 'null']`): the schema that remains,
     /// and whether `null` was allowed.
     func unwrapNullable(_ schema: Schema) -> (Schema, Bool) {
+        // Only what changes is written: a schema shares its fields with its copies until one is written.
         var result = schema
         var nullable = schema.nullable
-        if result.types == [.null] && result.nullable && (result.oneOf != nil || result.anyOf != nil) {
+        if result.nullable && isOnlyNull(result.types) && (result.oneOf != nil || result.anyOf != nil) {
             result.types = []
         }
-        for keyPath in [\Schema.anyOf, \Schema.oneOf] {
-            guard let variants = result[keyPath: keyPath] else { continue }
+        for anyOf in [true, false] {
+            guard let variants = anyOf ? result.anyOf : result.oneOf, variants.contains(where: isNullSchema) else {
+                continue
+            }
             let others = variants.filter { !isNullSchema($0) }
-            guard others.count < variants.count else { continue }
             nullable = true
             if others.count == 1 && result.properties.isEmpty && result.allOf == nil {
                 var only = others[0]
                 if only.description == nil { only.description = result.description }
-                only.deprecated = only.deprecated || result.deprecated
+                if result.deprecated && !only.deprecated { only.deprecated = true }
                 let (inner, innerNullable) = unwrapNullable(only)
                 return (inner, true || innerNullable)
             }
-            result[keyPath: keyPath] = others
+            if anyOf { result.anyOf = others } else { result.oneOf = others }
         }
-        result.nullable = false
-        if result.types == [.null] { result.types = [] }
+        if result.nullable { result.nullable = false }
+        if isOnlyNull(result.types) { result.types = [] }
         return (result, nullable)
+    }
+
+    private func isOnlyNull(_ types: [JSONType]) -> Bool {
+        types.count == 1 && types[0] == .null
     }
 
     /// `schema` with pure `$ref`s followed to the schema they name (at most 32 steps, so a cycle ends).
