@@ -299,6 +299,14 @@ extension String {
 
     /// `split(separator: ".").first ?? self[...]` (`A` of `A.B.C`), without splitting the rest.
     var firstDotComponent: Substring {
+        // By bytes when the first dot stands alone between ASCII bytes (always, for generated type names); a dot
+        // at the start, or beside other bytes (which could join it into a larger Character), goes by Characters.
+        let utf8 = self.utf8
+        guard let dot = utf8.firstIndex(of: UInt8(ascii: ".")) else { return self[...] }
+        let after = utf8.index(after: dot)
+        if dot != utf8.startIndex, utf8[utf8.index(before: dot)] < 0x80, after == utf8.endIndex || utf8[after] < 0x80 {
+            return self[..<dot]
+        }
         guard let start = firstIndex(where: { $0 != "." }) else { return self[...] }
         return self[start..<(self[start...].firstIndex(of: ".") ?? endIndex)]
     }

@@ -104,7 +104,10 @@ import Testing
     }
 
     /// The first and last parts of a qualified name are those `split(separator: ".")` gives, dots anywhere.
-    @Test(arguments: ["A", "A.B", "A.B.C", "", ".", "..", ".A", "A.", "..A..B..", "Outer.Inner.Deepest", "é.ü"])
+    @Test(arguments: [
+        "A", "A.B", "A.B.C", "", ".", "..", ".A", "A.", "..A..B..", "Outer.Inner.Deepest", "é.ü", "A.\u{301}B.C",
+        "\u{600}.B", "日本.語",
+    ])
     func dotComponentsAreThoseOfSplit(name: String) {
         let parts = name.split(separator: ".")
         #expect(name.firstDotComponent == parts.first ?? name[...])
