@@ -503,10 +503,30 @@ public struct Renderer: Sendable {
         // In a discriminated union, variants that pin no value are tried in turn before the fallback.
         let tried = union.decodeOrder.map { union.cases[$0] }
         let untagged = union.discriminator == nil ? [] : tried.filter { $0.values.isEmpty }
-        let decoded = union.discriminator == nil ? tried : union.cases.filter { !$0.values.isEmpty }
         // With variants to try when the discriminator is absent, it is read as an optional.
+        let suffix = untagged.isEmpty ? "" : "?"
+        // A value several variants pin selects all of them, tried in decode order: one `switch` arm of attempts.
+        var owners: [String: [Int]] = [:]
+        for index in union.decodeOrder {
+            for value in union.cases[index].values { owners[value, default: []].append(index) }
+        }
+        let contests = Self.contests(union, owners: owners)
+        let decodedIndices = union.discriminator == nil
+            ? union.decodeOrder : union.cases.indices.filter { union.cases[$0].values.contains { owners[$0]?.count == 1 } }
+        let decoded = decodedIndices.map { union.cases[$0] }
         let values = decoded.map { unionCase in
-            unionCase.values.map { SwiftText.literal($0) + (untagged.isEmpty ? "" : "?") }.joined(separator: ", ")
+            unionCase.values.filter { owners[$0]?.count == 1 }.map { SwiftText.literal($0) + suffix }
+                .joined(separator: ", ")
+        }
+        func attempt(_ unionCase: IRUnion.Case) -> [String] {
+            [
+                "do {",
+                "    self = .\(unionCase.swiftName)(try \(constructor(unionCase.type))(from: decoder))",
+                "    return",
+                "} catch {",
+                "    failures.append((\(SwiftText.literal(unionCase.swiftName.trimmingBackticks)), error))",
+                "}",
+            ]
         }
         let keys: KeyValuePairs<String, Any> = [
             "caseDeclarations": Self.block(union.cases.flatMap { SwiftText.docLines($0.doc) + ["case \($0.swiftName)(\($0.type.swift))"] }),
@@ -532,6 +552,20 @@ public struct Renderer: Sendable {
                     "docLines": Self.optionalBlock(SwiftText.docLines(unionCase.doc)),
                 ]
             },
+            "sharedValues": LazyList(count: contests.count) { index in
+                let contest = contests[index]
+                return [
+                    "values": contest.values.map { SwiftText.literal($0) + suffix }.joined(separator: ", "),
+                    "cases": contest.cases.map { caseIndex -> [String: Any] in
+                        let unionCase = union.cases[caseIndex]
+                        return [
+                            "name": unionCase.swiftName,
+                            "nameLiteral": SwiftText.literal(unionCase.swiftName.trimmingBackticks),
+                            "constructor": constructor(unionCase.type),
+                        ]
+                    },
+                ]
+            },
         ]
         for (key, value) in keys { context[key] = value }
         if let discriminator = union.discriminator {
@@ -539,9 +573,17 @@ public struct Renderer: Sendable {
             context["discriminator"] = literal
             context["discriminatorRead"] =
                 untagged.isEmpty ? "try decoder.discriminator(\(literal))" : "decoder.discriminatorIfPresent(\(literal))"
-            context["discriminatedCases"] = Self.block(zip(decoded, values).map { unionCase, values in
+            // One arm per variant with values of its own, in order, then one per value several variants share.
+            var arms = zip(decoded, values).map { unionCase, values in
                 "case \(values): self = .\(unionCase.swiftName)(try \(constructor(unionCase.type))(from: decoder))"
-            })
+            }
+            for contest in contests {
+                arms.append("case \(contest.values.map { SwiftText.literal($0) + suffix }.joined(separator: ", ")):")
+                arms.append("    var failures: [(String, any Error)] = []")
+                arms += contest.cases.flatMap { attempt(union.cases[$0]) }.map { "    " + $0 }
+                arms.append("    throw decoder.noVariantMatched(Self.self, failures)")
+            }
+            context["discriminatedCases"] = Self.block(arms)
             context["untaggedAttempts"] = Self.optionalBlock(untagged.flatMap { unionCase in
                 [
                     "if let value = try? \(constructor(unionCase.type))(from: decoder) {",
@@ -553,22 +595,30 @@ public struct Renderer: Sendable {
         } else {
             context["discriminator"] = false
             context["discriminatorRead"] = false
-            context["attempts"] = Self.block(decoded.flatMap { unionCase in
-                [
-                    "do {",
-                    "    self = .\(unionCase.swiftName)(try \(constructor(unionCase.type))(from: decoder))",
-                    "    return",
-                    "} catch {",
-                    "    failures.append((\(SwiftText.literal(unionCase.swiftName.trimmingBackticks)), error))",
-                    "}",
-                ]
-            })
+            context["attempts"] = Self.block(decoded.flatMap(attempt))
         }
         context["fallback"] = union.fallbackCase ?? false
         // Sections over booleans: a section over a string would push it on the context stack, and every tag inside
         // would first be looked up in the string (by reflection).
         context["hasDiscriminator"] = union.discriminator != nil
         context["hasFallback"] = union.fallbackCase != nil
+    }
+
+    /// Discriminator values that several variants pin, grouped by the variants they select (in decode order), in
+    /// the order of the variants' first values.
+    static func contests(_ union: IRUnion, owners: [String: [Int]]) -> [(values: [String], cases: [Int])] {
+        var result: [(values: [String], cases: [Int])] = []
+        for unionCase in union.cases {
+            for value in unionCase.values {
+                guard let cases = owners[value], cases.count > 1 else { continue }
+                if let index = result.firstIndex(where: { $0.cases == cases }) {
+                    if !result[index].values.contains(value) { result[index].values.append(value) }
+                } else {
+                    result.append(([value], cases))
+                }
+            }
+        }
+        return result
     }
 
     /// A type written so that `T(from: decoder)` parses: `Optional<X>` instead of `X?`.

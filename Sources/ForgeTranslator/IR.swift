@@ -115,7 +115,8 @@ public struct IRUnion: Codable, Equatable, Sendable {
     public struct Case: Codable, Equatable, Sendable {
         public var swiftName: String
         public var type: IRTypeRef
-        /// Discriminator values that select this case (empty for untagged unions).
+        /// Discriminator values that select this case (empty for untagged unions). A value several cases share
+        /// selects all of them, tried in ``IRUnion/decodeOrder``.
         public var values: [String]
         public var doc: String?
     }

@@ -25,20 +25,21 @@ extension Translator {
             cases[index].swiftName = uniqueMember(names[index], in: &used)
         }
         if let discriminator {
+            // A value several variants pin (the OpenAI spec's input and output messages are both `message`) selects
+            // all of them: decoding tries them in decode order, the one with more fixed values first.
             var seen: [String: Int] = [:]
             for index in cases.indices {
                 var kept: [String] = []
-                for value in cases[index].values {
+                for value in cases[index].values where !kept.contains(value) {
+                    kept.append(value)
                     if let first = seen[value] {
                         diagnostics.warning(
-                            "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); the first wins",
+                            "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); decoding tries them in turn, the one with more fixed values first",
                             at: discriminator.location)
                     } else {
                         seen[value] = index
-                        kept.append(value)
                     }
                 }
-                // A variant left with no value of its own is tried by decoding, before the fallback.
                 cases[index].values = kept
             }
         }

@@ -39,3 +39,29 @@ public struct Bag: Codable, Hashable, Sendable {
         try container.encodeIfPresent(self.optionalStrings, forKey: "optional_strings")
     }
 }
+
+/// Generated from `#/components/schemas/BotMemo`.
+public struct BotMemo: Codable, Hashable, Sendable {
+    public var kind: String { "memo" }
+    public var role: String { "bot" }
+    public var text: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(text: String) {
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("memo", forKey: "kind")
+        try container.decodeConstant("bot", forKey: "role")
+        self.text = try container.decode(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("memo", forKey: "kind")
+        try container.encode("bot", forKey: "role")
+        try container.encode(self.text, forKey: "text")
+    }
+}

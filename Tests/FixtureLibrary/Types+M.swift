@@ -34,6 +34,47 @@ public enum Measure: Codable, Hashable, Sendable {
     }
 }
 
+/// Generated from `#/components/schemas/Memo`.
+public enum Memo: Codable, Hashable, Sendable {
+    case memo(UserMemo)
+    case memo2(BotMemo)
+    case note(AnyNote)
+    /// A variant this version of the API description does not know, kept as the JSON received.
+    case unknown(JSONValue)
+
+    public init(from decoder: any Decoder) throws {
+        switch try decoder.discriminator("kind") {
+        case "note": self = .note(try AnyNote(from: decoder))
+        case "memo":
+            var failures: [(String, any Error)] = []
+            do {
+                self = .memo2(try BotMemo(from: decoder))
+                return
+            } catch {
+                failures.append(("memo2", error))
+            }
+            do {
+                self = .memo(try UserMemo(from: decoder))
+                return
+            } catch {
+                failures.append(("memo", error))
+            }
+            throw decoder.noVariantMatched(Self.self, failures)
+        default:
+            self = .unknown(try JSONValue(from: decoder))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .memo(let value): try value.encode(to: encoder)
+        case .memo2(let value): try value.encode(to: encoder)
+        case .note(let value): try value.encode(to: encoder)
+        case .unknown(let value): try value.encode(to: encoder)
+        }
+    }
+}
+
 /// Generated from `#/components/schemas/Modalities`.
 public typealias Modalities = [Modality]
 

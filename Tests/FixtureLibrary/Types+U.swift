@@ -116,3 +116,57 @@ public struct UploadRequest: Codable, Hashable, Sendable {
         public static let knownCases: [Self] = [.assistants, .batch]
     }
 }
+
+/// Generated from `#/components/schemas/UserMemo`.
+public struct UserMemo: Codable, Hashable, Sendable {
+    public var kind: String { "memo" }
+    public var role: UserMemo.Role
+    public var text: String
+
+    /// Creates a value from its properties; constant properties are fixed and not passed.
+    public init(role: UserMemo.Role, text: String) {
+        self.role = role
+        self.text = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: AnyCodingKey.self)
+        try container.decodeConstant("memo", forKey: "kind")
+        self.role = try container.decode(UserMemo.Role.self, forKey: "role")
+        self.text = try container.decode(String.self, forKey: "text")
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: AnyCodingKey.self)
+        try container.encode("memo", forKey: "kind")
+        try container.encode(self.role, forKey: "role")
+        try container.encode(self.text, forKey: "text")
+    }
+
+    /// Generated from `#/components/schemas/UserMemo/properties/role`.
+    public enum Role: OpenStringEnum {
+        case user
+        case system
+        /// A value this version of the API description does not list, kept as received.
+        case unknown(String)
+
+        public init(rawValue: String) {
+            switch rawValue {
+            case "user": self = .user
+            case "system": self = .system
+            default: self = .unknown(rawValue)
+            }
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .user: "user"
+            case .system: "system"
+            case .unknown(let value): value
+            }
+        }
+
+        /// The values this version of the API description lists.
+        public static let knownCases: [Self] = [.user, .system]
+    }
+}

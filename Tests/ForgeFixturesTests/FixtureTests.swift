@@ -57,6 +57,36 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
     }
 }
 
+/// A discriminator value several variants pin selects all of them: they are tried, the one with more fixed values
+/// first (the OpenAI spec's input and output items are both `message`, told apart by `role`).
+@Suite struct SharedDiscriminatorValueTests {
+    @Test func theVariantWithMoreFixedValuesIsTriedFirst() throws {
+        #expect(
+            try decode(Memo.self, #"{"kind": "memo", "role": "bot", "text": "hi"}"#)
+                == .memo2(BotMemo(text: "hi")))
+        #expect(
+            try decode(Memo.self, #"{"kind": "memo", "role": "user", "text": "hi"}"#)
+                == .memo(UserMemo(role: .user, text: "hi")))
+        // A role neither pins is the looser variant's (its role is an open enum).
+        #expect(
+            try decode(Memo.self, #"{"kind": "memo", "role": "admin", "text": "hi"}"#)
+                == .memo(UserMemo(role: .unknown("admin"), text: "hi")))
+        #expect(try decode(Memo.self, #"{"kind": "note", "text": "n"}"#) == .note(AnyNote(text: "n")))
+        #expect(try decode(Memo.self, #"{"kind": "other"}"#) == .unknown(["kind": "other"]))
+        #expect(try encoded(Memo.memo2(BotMemo(text: "hi"))) == ["kind": "memo", "role": "bot", "text": "hi"])
+    }
+
+    @Test func whenNoSharingVariantDecodesTheErrorNamesEach() throws {
+        do {
+            _ = try decode(Memo.self, #"{"kind": "memo", "role": "bot"}"#)
+            Issue.record("decoded a memo without its required text")
+        } catch {
+            let text = "\(error)"
+            #expect(text.contains("memo2") && text.contains("memo"), "\(text)")
+        }
+    }
+}
+
 @Suite struct AdditionalPropertiesTests {
     @Test func membersBesideThePropertiesAreKeptTyped() throws {
         let labels = try decode(Labels.self, #"{"id": "l1", "color": "red", "size": 3, "weight": 7}"#)

@@ -20,10 +20,10 @@ func translate(_ yaml: String, expecting expected: [String] = [], sourceLocation
 
 /// The exact Swift text generated for the type `name` of a one-file spec, with the built-in templates or others.
 func swift(
-    for yaml: String, type name: String, templates: TemplateSet = .builtin,
+    for yaml: String, type name: String, templates: TemplateSet = .builtin, expecting expected: [String] = [],
     sourceLocation: Testing.SourceLocation = #_sourceLocation
 ) throws -> String {
-    let module = try translate(yaml, sourceLocation: sourceLocation)
+    let module = try translate(yaml, expecting: expected, sourceLocation: sourceLocation)
     let type = try #require(module.types.first { $0.name == name }, "no type \(name)", sourceLocation: sourceLocation)
     return try Renderer(templates: templates, options: RenderOptions(inputName: "spec.yaml")).render(declaration: type)
 }
