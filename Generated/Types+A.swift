@@ -22,7 +22,7 @@ public struct ActiveStatus: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("active", forKey: "type")
+        try container.encodeValue("active", forKey: "type")
     }
 }
 
@@ -53,22 +53,22 @@ public struct AssistantMessageItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.assistant_message", forKey: "type")
-        self.content = try container.decode([ResponseOutputText].self, forKey: "content")
+        self.content = try container.decodeValue([ResponseOutputText].self, forKey: "content")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.assistant_message", forKey: "type")
-        try container.encode(self.content, forKey: "content")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.assistant_message", forKey: "type")
+        try container.encodeValue(self.content, forKey: "content")
     }
 }
 
@@ -98,19 +98,19 @@ public struct Attachment: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decode(Attachment.AttachmentType.self, forKey: "type")
-        self.id = try container.decode(String.self, forKey: "id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.mimeType = try container.decode(String.self, forKey: "mime_type")
+        self.type = try container.decodeValue(Attachment.AttachmentType.self, forKey: "type")
+        self.id = try container.decodeValue(String.self, forKey: "id")
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.mimeType = try container.decodeValue(String.self, forKey: "mime_type")
         self.previewURL = try container.decodeNullable(String.self, forKey: "preview_url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.type, forKey: "type")
-        try container.encode(self.id, forKey: "id")
-        try container.encode(self.name, forKey: "name")
-        try container.encode(self.mimeType, forKey: "mime_type")
+        try container.encodeValue(self.type, forKey: "type")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue(self.name, forKey: "name")
+        try container.encodeValue(self.mimeType, forKey: "mime_type")
         try container.encodeNullable(self.previewURL, forKey: "preview_url")
     }
 

@@ -43,29 +43,29 @@ public struct ClientToolCallItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.client_tool_call", forKey: "type")
-        self.status = try container.decode(ClientToolCallItem.Status.self, forKey: "status")
-        self.callID = try container.decode(String.self, forKey: "call_id")
-        self.name = try container.decode(String.self, forKey: "name")
-        self.arguments = try container.decode(String.self, forKey: "arguments")
+        self.status = try container.decodeValue(ClientToolCallItem.Status.self, forKey: "status")
+        self.callID = try container.decodeValue(String.self, forKey: "call_id")
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.arguments = try container.decodeValue(String.self, forKey: "arguments")
         self.output = try container.decodeNullable(String.self, forKey: "output")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.client_tool_call", forKey: "type")
-        try container.encode(self.status, forKey: "status")
-        try container.encode(self.callID, forKey: "call_id")
-        try container.encode(self.name, forKey: "name")
-        try container.encode(self.arguments, forKey: "arguments")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.client_tool_call", forKey: "type")
+        try container.encodeValue(self.status, forKey: "status")
+        try container.encodeValue(self.callID, forKey: "call_id")
+        try container.encodeValue(self.name, forKey: "name")
+        try container.encodeValue(self.arguments, forKey: "arguments")
         try container.encodeNullable(self.output, forKey: "output")
     }
 
@@ -121,7 +121,7 @@ public struct ClosedStatus: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("closed", forKey: "type")
+        try container.encodeValue("closed", forKey: "type")
         try container.encodeNullable(self.reason, forKey: "reason")
     }
 }
@@ -148,17 +148,17 @@ public struct ConversationResource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("conversation", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.metadata = try container.decode(JSONValue.self, forKey: "metadata")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.metadata = try container.decodeValue(JSONValue.self, forKey: "metadata")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("conversation", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.metadata, forKey: "metadata")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("conversation", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.metadata, forKey: "metadata")
     }
 }

@@ -23,16 +23,16 @@ public struct DeletedConversationResource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("conversation.deleted", forKey: "object")
-        self.deleted = try container.decode(Bool.self, forKey: "deleted")
+        self.deleted = try container.decodeValue(Bool.self, forKey: "deleted")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("conversation.deleted", forKey: "object")
-        try container.encode(self.deleted, forKey: "deleted")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("conversation.deleted", forKey: "object")
+        try container.encodeValue(self.deleted, forKey: "deleted")
     }
 }
 
@@ -55,15 +55,15 @@ public struct DeletedThreadResource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread.deleted", forKey: "object")
-        self.deleted = try container.decode(Bool.self, forKey: "deleted")
+        self.deleted = try container.decodeValue(Bool.self, forKey: "deleted")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread.deleted", forKey: "object")
-        try container.encode(self.deleted, forKey: "deleted")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread.deleted", forKey: "object")
+        try container.encodeValue(self.deleted, forKey: "deleted")
     }
 }

@@ -27,16 +27,16 @@ public struct ErrorObject: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.message = try container.decode(String.self, forKey: "message")
-        self.type = try container.decode(String.self, forKey: "type")
+        self.message = try container.decodeValue(String.self, forKey: "message")
+        self.type = try container.decodeValue(String.self, forKey: "type")
         self.param = try container.decodeNullable(String.self, forKey: "param")
         self.code = try container.decodeNullable(String.self, forKey: "code")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.message, forKey: "message")
-        try container.encode(self.type, forKey: "type")
+        try container.encodeValue(self.message, forKey: "message")
+        try container.encodeValue(self.type, forKey: "type")
         try container.encodeNullable(self.param, forKey: "param")
         try container.encodeNullable(self.code, forKey: "code")
     }
@@ -55,11 +55,11 @@ public struct ErrorResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.error = try container.decode(ErrorObject.self, forKey: "error")
+        self.error = try container.decodeValue(ErrorObject.self, forKey: "error")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.error, forKey: "error")
+        try container.encodeValue(self.error, forKey: "error")
     }
 }

@@ -20,13 +20,13 @@ public struct FileAnnotation: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("file", forKey: "type")
-        self.source = try container.decode(FileAnnotationSource.self, forKey: "source")
+        self.source = try container.decodeValue(FileAnnotationSource.self, forKey: "source")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("file", forKey: "type")
-        try container.encode(self.source, forKey: "source")
+        try container.encodeValue("file", forKey: "type")
+        try container.encodeValue(self.source, forKey: "source")
     }
 }
 
@@ -47,12 +47,12 @@ public struct FileAnnotationSource: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("file", forKey: "type")
-        self.filename = try container.decode(String.self, forKey: "filename")
+        self.filename = try container.decodeValue(String.self, forKey: "filename")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("file", forKey: "type")
-        try container.encode(self.filename, forKey: "filename")
+        try container.encodeValue("file", forKey: "type")
+        try container.encodeValue(self.filename, forKey: "filename")
     }
 }

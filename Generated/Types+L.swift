@@ -53,7 +53,7 @@ public struct LockedStatus: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("locked", forKey: "type")
+        try container.encodeValue("locked", forKey: "type")
         try container.encodeNullable(self.reason, forKey: "reason")
     }
 }

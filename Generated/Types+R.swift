@@ -24,15 +24,15 @@ public struct ResponseOutputText: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("output_text", forKey: "type")
-        self.text = try container.decode(String.self, forKey: "text")
-        self.annotations = try container.decode([ResponseOutputText.Annotation].self, forKey: "annotations")
+        self.text = try container.decodeValue(String.self, forKey: "text")
+        self.annotations = try container.decodeValue([ResponseOutputText.Annotation].self, forKey: "annotations")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("output_text", forKey: "type")
-        try container.encode(self.text, forKey: "text")
-        try container.encode(self.annotations, forKey: "annotations")
+        try container.encodeValue("output_text", forKey: "type")
+        try container.encodeValue(self.text, forKey: "text")
+        try container.encodeValue(self.annotations, forKey: "annotations")
     }
 
     /// Generated from `components/chatkit.yaml#/components/schemas/ResponseOutputText/properties/annotations/items`.

@@ -31,22 +31,22 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.task_group", forKey: "type")
-        self.tasks = try container.decode([TaskGroupItem.Task].self, forKey: "tasks")
+        self.tasks = try container.decodeValue([TaskGroupItem.Task].self, forKey: "tasks")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.task_group", forKey: "type")
-        try container.encode(self.tasks, forKey: "tasks")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.task_group", forKey: "type")
+        try container.encodeValue(self.tasks, forKey: "tasks")
     }
 
     /// Task entry that appears within a task group.
@@ -69,14 +69,14 @@ public struct TaskGroupItem: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.type = try container.decode(TaskGroupItem.Task.TaskType.self, forKey: "type")
+            self.type = try container.decodeValue(TaskGroupItem.Task.TaskType.self, forKey: "type")
             self.heading = try container.decodeNullable(String.self, forKey: "heading")
             self.summary = try container.decodeNullable(String.self, forKey: "summary")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encode(self.type, forKey: "type")
+            try container.encodeValue(self.type, forKey: "type")
             try container.encodeNullable(self.heading, forKey: "heading")
             try container.encodeNullable(self.summary, forKey: "summary")
         }
@@ -145,24 +145,24 @@ public struct TaskItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.task", forKey: "type")
-        self.taskType = try container.decode(TaskItem.TaskType.self, forKey: "task_type")
+        self.taskType = try container.decodeValue(TaskItem.TaskType.self, forKey: "task_type")
         self.heading = try container.decodeNullable(String.self, forKey: "heading")
         self.summary = try container.decodeNullable(String.self, forKey: "summary")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.task", forKey: "type")
-        try container.encode(self.taskType, forKey: "task_type")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.task", forKey: "type")
+        try container.encodeValue(self.taskType, forKey: "task_type")
         try container.encodeNullable(self.heading, forKey: "heading")
         try container.encodeNullable(self.summary, forKey: "summary")
     }
@@ -262,19 +262,19 @@ public struct ThreadItemListResource: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("list", forKey: "object")
-        self.data = try container.decode([ThreadItem].self, forKey: "data")
+        self.data = try container.decodeValue([ThreadItem].self, forKey: "data")
         self.firstID = try container.decodeNullable(String.self, forKey: "first_id")
         self.lastID = try container.decodeNullable(String.self, forKey: "last_id")
-        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        self.hasMore = try container.decodeValue(Bool.self, forKey: "has_more")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("list", forKey: "object")
-        try container.encode(self.data, forKey: "data")
+        try container.encodeValue("list", forKey: "object")
+        try container.encodeValue(self.data, forKey: "data")
         try container.encodeNullable(self.firstID, forKey: "first_id")
         try container.encodeNullable(self.lastID, forKey: "last_id")
-        try container.encode(self.hasMore, forKey: "has_more")
+        try container.encodeValue(self.hasMore, forKey: "has_more")
     }
 }
 
@@ -304,19 +304,19 @@ public struct ThreadListResource: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("list", forKey: "object")
-        self.data = try container.decode([ThreadResource].self, forKey: "data")
+        self.data = try container.decodeValue([ThreadResource].self, forKey: "data")
         self.firstID = try container.decodeNullable(String.self, forKey: "first_id")
         self.lastID = try container.decodeNullable(String.self, forKey: "last_id")
-        self.hasMore = try container.decode(Bool.self, forKey: "has_more")
+        self.hasMore = try container.decodeValue(Bool.self, forKey: "has_more")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("list", forKey: "object")
-        try container.encode(self.data, forKey: "data")
+        try container.encodeValue("list", forKey: "object")
+        try container.encodeValue(self.data, forKey: "data")
         try container.encodeNullable(self.firstID, forKey: "first_id")
         try container.encodeNullable(self.lastID, forKey: "last_id")
-        try container.encode(self.hasMore, forKey: "has_more")
+        try container.encodeValue(self.hasMore, forKey: "has_more")
     }
 }
 
@@ -348,22 +348,22 @@ public struct ThreadResource: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
         self.title = try container.decodeNullable(String.self, forKey: "title")
-        self.status = try container.decode(ThreadResource.Status.self, forKey: "status")
-        self.user = try container.decode(String.self, forKey: "user")
+        self.status = try container.decodeValue(ThreadResource.Status.self, forKey: "status")
+        self.user = try container.decodeValue(String.self, forKey: "user")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
         try container.encodeNullable(self.title, forKey: "title")
-        try container.encode(self.status, forKey: "status")
-        try container.encode(self.user, forKey: "user")
+        try container.encodeValue(self.status, forKey: "status")
+        try container.encodeValue(self.user, forKey: "user")
     }
 
     /// Current status for the thread. Defaults to active for newly created threads.
@@ -411,11 +411,11 @@ public struct ToolChoice: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
+        try container.encodeValue(self.id, forKey: "id")
     }
 }

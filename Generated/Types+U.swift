@@ -42,13 +42,13 @@ public struct UrlAnnotation: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("url", forKey: "type")
-        self.source = try container.decode(UrlAnnotationSource.self, forKey: "source")
+        self.source = try container.decodeValue(UrlAnnotationSource.self, forKey: "source")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("url", forKey: "type")
-        try container.encode(self.source, forKey: "source")
+        try container.encodeValue("url", forKey: "type")
+        try container.encodeValue(self.source, forKey: "source")
     }
 }
 
@@ -69,13 +69,13 @@ public struct UrlAnnotationSource: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("url", forKey: "type")
-        self.url = try container.decode(String.self, forKey: "url")
+        self.url = try container.decodeValue(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("url", forKey: "type")
-        try container.encode(self.url, forKey: "url")
+        try container.encodeValue("url", forKey: "type")
+        try container.encodeValue(self.url, forKey: "url")
     }
 }
 
@@ -96,13 +96,13 @@ public struct UserMessageInputText: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("input_text", forKey: "type")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("input_text", forKey: "type")
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue("input_text", forKey: "type")
+        try container.encodeValue(self.text, forKey: "text")
     }
 }
 
@@ -139,25 +139,25 @@ public struct UserMessageItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.user_message", forKey: "type")
-        self.content = try container.decode([UserMessageItem.Content].self, forKey: "content")
-        self.attachments = try container.decode([Attachment].self, forKey: "attachments")
+        self.content = try container.decodeValue([UserMessageItem.Content].self, forKey: "content")
+        self.attachments = try container.decodeValue([Attachment].self, forKey: "attachments")
         self.inferenceOptions = try container.decodeNullable(InferenceOptions.self, forKey: "inference_options")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.user_message", forKey: "type")
-        try container.encode(self.content, forKey: "content")
-        try container.encode(self.attachments, forKey: "attachments")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.user_message", forKey: "type")
+        try container.encodeValue(self.content, forKey: "content")
+        try container.encodeValue(self.attachments, forKey: "attachments")
         try container.encodeNullable(self.inferenceOptions, forKey: "inference_options")
     }
 
@@ -204,12 +204,12 @@ public struct UserMessageQuotedText: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("quoted_text", forKey: "type")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("quoted_text", forKey: "type")
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue("quoted_text", forKey: "type")
+        try container.encodeValue(self.text, forKey: "text")
     }
 }

@@ -31,21 +31,21 @@ public struct WidgetMessageItem: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
+        self.id = try container.decodeValue(String.self, forKey: "id")
         try container.decodeConstant("chatkit.thread_item", forKey: "object")
-        self.createdAt = try container.decode(Int.self, forKey: "created_at")
-        self.threadID = try container.decode(String.self, forKey: "thread_id")
+        self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
+        self.threadID = try container.decodeValue(String.self, forKey: "thread_id")
         try container.decodeConstant("chatkit.widget", forKey: "type")
-        self.widget = try container.decode(String.self, forKey: "widget")
+        self.widget = try container.decodeValue(String.self, forKey: "widget")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encode("chatkit.thread_item", forKey: "object")
-        try container.encode(self.createdAt, forKey: "created_at")
-        try container.encode(self.threadID, forKey: "thread_id")
-        try container.encode("chatkit.widget", forKey: "type")
-        try container.encode(self.widget, forKey: "widget")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValue("chatkit.thread_item", forKey: "object")
+        try container.encodeValue(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.threadID, forKey: "thread_id")
+        try container.encodeValue("chatkit.widget", forKey: "type")
+        try container.encodeValue(self.widget, forKey: "widget")
     }
 }

@@ -401,7 +401,7 @@ public struct Renderer: Sendable {
                     property.isRequired
                         ? "try container.decodeConstant(\(literal), forKey: \(key))"
                         : "try container.decodeConstant(\(literal), forKey: \(key), required: false)")
-                encodeLines.append("try container.encode(\(literal), forKey: \(key))")
+                encodeLines.append("try container.encodeValue(\(literal), forKey: \(key))")
                 continue
             }
             let swiftType = property.type.swift
@@ -428,17 +428,17 @@ public struct Renderer: Sendable {
             assignments.append("\(member) = \(local)")
             switch (property.isRequired, property.isNullable) {
             case (true, false):
-                decodeLines.append("\(member) = try container.decode(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encode(\(member), forKey: \(key))")
+                decodeLines.append("\(member) = try container.decodeValue(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeValue(\(member), forKey: \(key))")
             case (true, true):
                 decodeLines.append("\(member) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
                 encodeLines.append("try container.encodeNullable(\(member), forKey: \(key))")
             case (false, _) where property.type == .json:
                 decodeLines.append("\(member) = try container.decodeJSONIfPresent(forKey: \(key))")
-                encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")
+                encodeLines.append("try container.encodeValueIfPresent(\(member), forKey: \(key))")
             case (false, _):
-                decodeLines.append("\(member) = try container.decodeIfPresent(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeIfPresent(\(member), forKey: \(key))")
+                decodeLines.append("\(member) = try container.decodeValueIfPresent(\(swiftType).self, forKey: \(key))")
+                encodeLines.append("try container.encodeValueIfPresent(\(member), forKey: \(key))")
             }
         }
         if let additional = structure.additionalProperties {

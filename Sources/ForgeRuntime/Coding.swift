@@ -1,6 +1,18 @@
 /// Decoding and encoding helpers that keep generated `Codable` conformances to one line per property.
 
 extension KeyedDecodingContainer {
+    /// `decode(_:forKey:)` under a name of its own. The standard library declares seventeen `decode` overloads, and
+    /// the type checker weighs them all at every call: generated code calls this one instead, which cut a fifth of
+    /// the time to type-check and lower the whole OpenAI API's models.
+    public func decodeValue<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        try decode(type, forKey: key)
+    }
+
+    /// `decodeIfPresent(_:forKey:)` under a name of its own (see ``decodeValue(_:forKey:)``).
+    public func decodeValueIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        try decodeIfPresent(type, forKey: key)
+    }
+
     /// A required key whose value may be `null`: a missing key is an error, `null` is `nil`.
     public func decodeNullable<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard contains(key) else {
@@ -30,6 +42,16 @@ extension KeyedDecodingContainer {
 }
 
 extension KeyedEncodingContainer {
+    /// `encode(_:forKey:)` under a name of its own (see ``KeyedDecodingContainer/decodeValue(_:forKey:)``).
+    public mutating func encodeValue<T: Encodable>(_ value: T, forKey key: Key) throws {
+        try encode(value, forKey: key)
+    }
+
+    /// `encodeIfPresent(_:forKey:)` under a name of its own (see ``KeyedDecodingContainer/decodeValue(_:forKey:)``).
+    public mutating func encodeValueIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+        try encodeIfPresent(value, forKey: key)
+    }
+
     /// Writes the value, or an explicit `null` when it is `nil` (for required, nullable properties).
     public mutating func encodeNullable<T: Encodable>(_ value: T?, forKey key: Key) throws {
         if let value { try encode(value, forKey: key) } else { try encodeNil(forKey: key) }

@@ -18,12 +18,12 @@ public struct AnyCodingKeyModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.stringValue = try container.decodeIfPresent(String.self, forKey: "stringValue")
+        self.stringValue = try container.decodeValueIfPresent(String.self, forKey: "stringValue")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.stringValue, forKey: "stringValue")
+        try container.encodeValueIfPresent(self.stringValue, forKey: "stringValue")
     }
 }
 

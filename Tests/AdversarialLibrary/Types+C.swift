@@ -17,14 +17,14 @@ public struct Case: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.`is` = try container.decodeIfPresent(Is.self, forKey: "is")
-        self.`as` = try container.decodeIfPresent(As.self, forKey: "as")
+        self.`is` = try container.decodeValueIfPresent(Is.self, forKey: "is")
+        self.`as` = try container.decodeValueIfPresent(As.self, forKey: "as")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.`is`, forKey: "is")
-        try container.encodeIfPresent(self.`as`, forKey: "as")
+        try container.encodeValueIfPresent(self.`is`, forKey: "is")
+        try container.encodeValueIfPresent(self.`as`, forKey: "as")
     }
 }
 
@@ -56,26 +56,26 @@ public struct Class: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self.`struct` = try container.decode(Struct.self, forKey: "struct")
-        self.`self` = try container.decode(SelfModel.self, forKey: "self")
-        self.self2 = try container.decodeIfPresent(SelfModel2.self, forKey: "Self")
-        self.type2 = try container.decodeIfPresent(TypeModel.self, forKey: "Type")
-        self.`protocol` = try container.decodeIfPresent(ProtocolModel.self, forKey: "protocol")
-        self.`init` = try container.decodeIfPresent(Init.self, forKey: "init")
-        self.`default` = try container.decodeIfPresent(Default.self, forKey: "default")
+        self.type = try container.decodeValueIfPresent(String.self, forKey: "type")
+        self.`struct` = try container.decodeValue(Struct.self, forKey: "struct")
+        self.`self` = try container.decodeValue(SelfModel.self, forKey: "self")
+        self.self2 = try container.decodeValueIfPresent(SelfModel2.self, forKey: "Self")
+        self.type2 = try container.decodeValueIfPresent(TypeModel.self, forKey: "Type")
+        self.`protocol` = try container.decodeValueIfPresent(ProtocolModel.self, forKey: "protocol")
+        self.`init` = try container.decodeValueIfPresent(Init.self, forKey: "init")
+        self.`default` = try container.decodeValueIfPresent(Default.self, forKey: "default")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.type, forKey: "type")
-        try container.encode(self.`struct`, forKey: "struct")
-        try container.encode(self.`self`, forKey: "self")
-        try container.encodeIfPresent(self.self2, forKey: "Self")
-        try container.encodeIfPresent(self.type2, forKey: "Type")
-        try container.encodeIfPresent(self.`protocol`, forKey: "protocol")
-        try container.encodeIfPresent(self.`init`, forKey: "init")
-        try container.encodeIfPresent(self.`default`, forKey: "default")
+        try container.encodeValueIfPresent(self.type, forKey: "type")
+        try container.encodeValue(self.`struct`, forKey: "struct")
+        try container.encodeValue(self.`self`, forKey: "self")
+        try container.encodeValueIfPresent(self.self2, forKey: "Self")
+        try container.encodeValueIfPresent(self.type2, forKey: "Type")
+        try container.encodeValueIfPresent(self.`protocol`, forKey: "protocol")
+        try container.encodeValueIfPresent(self.`init`, forKey: "init")
+        try container.encodeValueIfPresent(self.`default`, forKey: "default")
     }
 }
 
@@ -120,12 +120,12 @@ public struct ClientModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.name = try container.decodeIfPresent(String.self, forKey: "name")
+        self.name = try container.decodeValueIfPresent(String.self, forKey: "name")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.name, forKey: "name")
+        try container.encodeValueIfPresent(self.name, forKey: "name")
     }
 }
 
@@ -179,21 +179,21 @@ public struct Collisions: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.userID = try container.decode(String.self, forKey: "user_id")
-        self.userID2 = try container.decode(String.self, forKey: "userId")
-        self.userID3 = try container.decode(String.self, forKey: "UserID")
-        self.userID4 = try container.decode(String.self, forKey: "user-id")
-        self.userID22 = try container.decodeIfPresent(String.self, forKey: "userID2")
-        self.userID5 = try container.decodeIfPresent(Int.self, forKey: "USER_ID")
+        self.userID = try container.decodeValue(String.self, forKey: "user_id")
+        self.userID2 = try container.decodeValue(String.self, forKey: "userId")
+        self.userID3 = try container.decodeValue(String.self, forKey: "UserID")
+        self.userID4 = try container.decodeValue(String.self, forKey: "user-id")
+        self.userID22 = try container.decodeValueIfPresent(String.self, forKey: "userID2")
+        self.userID5 = try container.decodeValueIfPresent(Int.self, forKey: "USER_ID")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.userID, forKey: "user_id")
-        try container.encode(self.userID2, forKey: "userId")
-        try container.encode(self.userID3, forKey: "UserID")
-        try container.encode(self.userID4, forKey: "user-id")
-        try container.encodeIfPresent(self.userID22, forKey: "userID2")
-        try container.encodeIfPresent(self.userID5, forKey: "USER_ID")
+        try container.encodeValue(self.userID, forKey: "user_id")
+        try container.encodeValue(self.userID2, forKey: "userId")
+        try container.encodeValue(self.userID3, forKey: "UserID")
+        try container.encodeValue(self.userID4, forKey: "user-id")
+        try container.encodeValueIfPresent(self.userID22, forKey: "userID2")
+        try container.encodeValueIfPresent(self.userID5, forKey: "USER_ID")
     }
 }

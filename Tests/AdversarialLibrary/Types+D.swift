@@ -15,12 +15,12 @@ public struct DataModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.bytes = try container.decodeIfPresent(Data.self, forKey: "bytes")
+        self.bytes = try container.decodeValueIfPresent(Data.self, forKey: "bytes")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.bytes, forKey: "bytes")
+        try container.encodeValueIfPresent(self.bytes, forKey: "bytes")
     }
 }
 
@@ -37,14 +37,14 @@ public struct Default: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.`case` = try container.decode(Case.self, forKey: "case")
-        self.`in` = try container.decodeIfPresent(In.self, forKey: "in")
+        self.`case` = try container.decodeValue(Case.self, forKey: "case")
+        self.`in` = try container.decodeValueIfPresent(In.self, forKey: "in")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.`case`, forKey: "case")
-        try container.encodeIfPresent(self.`in`, forKey: "in")
+        try container.encodeValue(self.`case`, forKey: "case")
+        try container.encodeValueIfPresent(self.`in`, forKey: "in")
     }
 }
 
@@ -108,34 +108,34 @@ public struct Documented: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("*/ \"\"\" \\(x) \\ \0 \r\n \u{2028} #\"\"\"#", forKey: "constant")
         try container.decodeConstant("/* \"quoted\" */", forKey: "optionalConstant", required: false)
-        self.u2AU2F = try container.decodeIfPresent(String.self, forKey: "*/")
-        self.u2FU2A = try container.decodeIfPresent(String.self, forKey: "/*")
-        self.u22U22U22 = try container.decodeIfPresent(String.self, forKey: "\"\"\"")
-        self.lineBreak = try container.decodeIfPresent(Documented.LineBreak.self, forKey: "line\nbreak")
-        self.interp = try container.decodeIfPresent(String.self, forKey: "\\(interp)")
-        self.u0 = try container.decodeIfPresent(String.self, forKey: "\0")
-        self.backticks = try container.decodeIfPresent(Documented.Backticks.self, forKey: "`backticks`")
-        self.withSpace = try container.decodeIfPresent(String.self, forKey: "with space")
-        self.u9 = try container.decodeIfPresent(String.self, forKey: "\t")
-        self.titled = try container.decodeIfPresent(String.self, forKey: "titled")
-        self.whitespace = try container.decodeIfPresent(String.self, forKey: "whitespace")
+        self.u2AU2F = try container.decodeValueIfPresent(String.self, forKey: "*/")
+        self.u2FU2A = try container.decodeValueIfPresent(String.self, forKey: "/*")
+        self.u22U22U22 = try container.decodeValueIfPresent(String.self, forKey: "\"\"\"")
+        self.lineBreak = try container.decodeValueIfPresent(Documented.LineBreak.self, forKey: "line\nbreak")
+        self.interp = try container.decodeValueIfPresent(String.self, forKey: "\\(interp)")
+        self.u0 = try container.decodeValueIfPresent(String.self, forKey: "\0")
+        self.backticks = try container.decodeValueIfPresent(Documented.Backticks.self, forKey: "`backticks`")
+        self.withSpace = try container.decodeValueIfPresent(String.self, forKey: "with space")
+        self.u9 = try container.decodeValueIfPresent(String.self, forKey: "\t")
+        self.titled = try container.decodeValueIfPresent(String.self, forKey: "titled")
+        self.whitespace = try container.decodeValueIfPresent(String.self, forKey: "whitespace")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("*/ \"\"\" \\(x) \\ \0 \r\n \u{2028} #\"\"\"#", forKey: "constant")
-        try container.encode("/* \"quoted\" */", forKey: "optionalConstant")
-        try container.encodeIfPresent(self.u2AU2F, forKey: "*/")
-        try container.encodeIfPresent(self.u2FU2A, forKey: "/*")
-        try container.encodeIfPresent(self.u22U22U22, forKey: "\"\"\"")
-        try container.encodeIfPresent(self.lineBreak, forKey: "line\nbreak")
-        try container.encodeIfPresent(self.interp, forKey: "\\(interp)")
-        try container.encodeIfPresent(self.u0, forKey: "\0")
-        try container.encodeIfPresent(self.backticks, forKey: "`backticks`")
-        try container.encodeIfPresent(self.withSpace, forKey: "with space")
-        try container.encodeIfPresent(self.u9, forKey: "\t")
-        try container.encodeIfPresent(self.titled, forKey: "titled")
-        try container.encodeIfPresent(self.whitespace, forKey: "whitespace")
+        try container.encodeValue("*/ \"\"\" \\(x) \\ \0 \r\n \u{2028} #\"\"\"#", forKey: "constant")
+        try container.encodeValue("/* \"quoted\" */", forKey: "optionalConstant")
+        try container.encodeValueIfPresent(self.u2AU2F, forKey: "*/")
+        try container.encodeValueIfPresent(self.u2FU2A, forKey: "/*")
+        try container.encodeValueIfPresent(self.u22U22U22, forKey: "\"\"\"")
+        try container.encodeValueIfPresent(self.lineBreak, forKey: "line\nbreak")
+        try container.encodeValueIfPresent(self.interp, forKey: "\\(interp)")
+        try container.encodeValueIfPresent(self.u0, forKey: "\0")
+        try container.encodeValueIfPresent(self.backticks, forKey: "`backticks`")
+        try container.encodeValueIfPresent(self.withSpace, forKey: "with space")
+        try container.encodeValueIfPresent(self.u9, forKey: "\t")
+        try container.encodeValueIfPresent(self.titled, forKey: "titled")
+        try container.encodeValueIfPresent(self.whitespace, forKey: "whitespace")
     }
 
     /// Generated from `#/components/schemas/Documented/properties/'backticks'`.
@@ -149,12 +149,12 @@ public struct Documented: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.u60 = try container.decodeIfPresent(String.self, forKey: "`")
+            self.u60 = try container.decodeValueIfPresent(String.self, forKey: "`")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.u60, forKey: "`")
+            try container.encodeValueIfPresent(self.u60, forKey: "`")
         }
     }
 
@@ -172,12 +172,12 @@ public struct Documented: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.xY = try container.decodeIfPresent(String.self, forKey: "x\r\ny")
+            self.xY = try container.decodeValueIfPresent(String.self, forKey: "x\r\ny")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.xY, forKey: "x\r\ny")
+            try container.encodeValueIfPresent(self.xY, forKey: "x\r\ny")
         }
     }
 }

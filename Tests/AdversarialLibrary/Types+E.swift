@@ -15,12 +15,12 @@ public struct ErrorModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.message = try container.decodeIfPresent(String.self, forKey: "message")
+        self.message = try container.decodeValueIfPresent(String.self, forKey: "message")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.message, forKey: "message")
+        try container.encodeValueIfPresent(self.message, forKey: "message")
     }
 }
 
@@ -82,13 +82,13 @@ public struct EventComment: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("*/", forKey: "kind \"*/")
-        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+        self.text = try container.decodeValueIfPresent(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("*/", forKey: "kind \"*/")
-        try container.encodeIfPresent(self.text, forKey: "text")
+        try container.encodeValue("*/", forKey: "kind \"*/")
+        try container.encodeValueIfPresent(self.text, forKey: "text")
     }
 }
 
@@ -107,7 +107,7 @@ public struct EventEmpty: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("", forKey: "kind \"*/")
+        try container.encodeValue("", forKey: "kind \"*/")
     }
 }
 
@@ -124,13 +124,13 @@ public struct EventInterp: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("\\(interp)", forKey: "kind \"*/")
-        self.value = try container.decodeIfPresent(Int.self, forKey: "value")
+        self.value = try container.decodeValueIfPresent(Int.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("\\(interp)", forKey: "kind \"*/")
-        try container.encodeIfPresent(self.value, forKey: "value")
+        try container.encodeValue("\\(interp)", forKey: "kind \"*/")
+        try container.encodeValueIfPresent(self.value, forKey: "value")
     }
 }
 
@@ -149,7 +149,7 @@ public struct EventLines: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("line\r\nbreak\u{2028}\0", forKey: "kind \"*/")
+        try container.encodeValue("line\r\nbreak\u{2028}\0", forKey: "kind \"*/")
     }
 }
 
@@ -166,13 +166,13 @@ public struct EventQuote: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("with \"quotes\"", forKey: "kind \"*/")
-        self.quote = try container.decodeIfPresent(String.self, forKey: "quote")
+        self.quote = try container.decodeValueIfPresent(String.self, forKey: "quote")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("with \"quotes\"", forKey: "kind \"*/")
-        try container.encodeIfPresent(self.quote, forKey: "quote")
+        try container.encodeValue("with \"quotes\"", forKey: "kind \"*/")
+        try container.encodeValueIfPresent(self.quote, forKey: "quote")
     }
 }
 
@@ -191,7 +191,7 @@ public struct EventSpace: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("a b", forKey: "kind \"*/")
+        try container.encodeValue("a b", forKey: "kind \"*/")
     }
 }
 
@@ -210,7 +210,7 @@ public struct EventUndocumented: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("undocumented", forKey: "kind \"*/")
+        try container.encodeValue("undocumented", forKey: "kind \"*/")
     }
 }
 
@@ -229,6 +229,6 @@ public struct EventUnknown: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("unknown", forKey: "kind \"*/")
+        try container.encodeValue("unknown", forKey: "kind \"*/")
     }
 }

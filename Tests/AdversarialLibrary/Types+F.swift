@@ -15,12 +15,12 @@ public struct FooBar: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.snake = try container.decodeIfPresent(String.self, forKey: "snake")
+        self.snake = try container.decodeValueIfPresent(String.self, forKey: "snake")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.snake, forKey: "snake")
+        try container.encodeValueIfPresent(self.snake, forKey: "snake")
     }
 }
 
@@ -35,11 +35,11 @@ public struct FooBar2: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.camel = try container.decodeIfPresent(String.self, forKey: "camel")
+        self.camel = try container.decodeValueIfPresent(String.self, forKey: "camel")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.camel, forKey: "camel")
+        try container.encodeValueIfPresent(self.camel, forKey: "camel")
     }
 }

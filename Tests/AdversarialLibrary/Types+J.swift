@@ -15,11 +15,11 @@ public struct JSONValueModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.json = try container.decodeIfPresent(String.self, forKey: "json")
+        self.json = try container.decodeValueIfPresent(String.self, forKey: "json")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.json, forKey: "json")
+        try container.encodeValueIfPresent(self.json, forKey: "json")
     }
 }

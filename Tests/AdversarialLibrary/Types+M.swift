@@ -56,12 +56,12 @@ public enum Mapped: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.payload = try container.decode(String.self, forKey: "payload")
+            self.payload = try container.decodeValue(String.self, forKey: "payload")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encode(self.payload, forKey: "payload")
+            try container.encodeValue(self.payload, forKey: "payload")
         }
     }
 }

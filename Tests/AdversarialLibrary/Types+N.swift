@@ -43,38 +43,38 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.codable = try container.decodeIfPresent(NestedShadows.NestedShadowsCodable.self, forKey: "codable")
-        self.hashable = try container.decodeIfPresent(NestedShadows.NestedShadowsHashable.self, forKey: "hashable")
-        self.sendable = try container.decodeIfPresent(NestedShadows.NestedShadowsSendable.self, forKey: "sendable")
-        self.rawRepresentable = try container.decodeIfPresent(NestedShadows.NestedShadowsRawRepresentable.self, forKey: "raw_representable")
-        self.anyCodingKey = try container.decodeIfPresent(NestedShadows.NestedShadowsAnyCodingKey.self, forKey: "any_coding_key")
-        self.hasher = try container.decodeIfPresent(NestedShadows.NestedShadowsHasher.self, forKey: "hasher")
-        self.decoder = try container.decodeIfPresent(NestedShadows.NestedShadowsDecoder.self, forKey: "decoder")
-        self.`self` = try container.decodeIfPresent(NestedShadows.NestedShadowsSelf.self, forKey: "self")
-        self.jsonValue = try container.decodeIfPresent(NestedShadows.JsonValue.self, forKey: "json_value")
-        self.optional = try container.decodeIfPresent(NestedShadows.NestedShadowsOptional.self, forKey: "optional")
-        self.nestedShadows = try container.decodeIfPresent(NestedShadows.NestedShadowsNestedShadows.self, forKey: "nested_shadows")
-        self.string = try container.decodeIfPresent(NestedShadows.NestedShadowsString.self, forKey: "string")
-        self.uses = try container.decodeIfPresent(NestedShadows.NestedShadowsUses.self, forKey: "uses")
-        self.never = try container.decodeIfPresent(NestedShadows.Never.self, forKey: "never")
+        self.codable = try container.decodeValueIfPresent(NestedShadows.NestedShadowsCodable.self, forKey: "codable")
+        self.hashable = try container.decodeValueIfPresent(NestedShadows.NestedShadowsHashable.self, forKey: "hashable")
+        self.sendable = try container.decodeValueIfPresent(NestedShadows.NestedShadowsSendable.self, forKey: "sendable")
+        self.rawRepresentable = try container.decodeValueIfPresent(NestedShadows.NestedShadowsRawRepresentable.self, forKey: "raw_representable")
+        self.anyCodingKey = try container.decodeValueIfPresent(NestedShadows.NestedShadowsAnyCodingKey.self, forKey: "any_coding_key")
+        self.hasher = try container.decodeValueIfPresent(NestedShadows.NestedShadowsHasher.self, forKey: "hasher")
+        self.decoder = try container.decodeValueIfPresent(NestedShadows.NestedShadowsDecoder.self, forKey: "decoder")
+        self.`self` = try container.decodeValueIfPresent(NestedShadows.NestedShadowsSelf.self, forKey: "self")
+        self.jsonValue = try container.decodeValueIfPresent(NestedShadows.JsonValue.self, forKey: "json_value")
+        self.optional = try container.decodeValueIfPresent(NestedShadows.NestedShadowsOptional.self, forKey: "optional")
+        self.nestedShadows = try container.decodeValueIfPresent(NestedShadows.NestedShadowsNestedShadows.self, forKey: "nested_shadows")
+        self.string = try container.decodeValueIfPresent(NestedShadows.NestedShadowsString.self, forKey: "string")
+        self.uses = try container.decodeValueIfPresent(NestedShadows.NestedShadowsUses.self, forKey: "uses")
+        self.never = try container.decodeValueIfPresent(NestedShadows.Never.self, forKey: "never")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.codable, forKey: "codable")
-        try container.encodeIfPresent(self.hashable, forKey: "hashable")
-        try container.encodeIfPresent(self.sendable, forKey: "sendable")
-        try container.encodeIfPresent(self.rawRepresentable, forKey: "raw_representable")
-        try container.encodeIfPresent(self.anyCodingKey, forKey: "any_coding_key")
-        try container.encodeIfPresent(self.hasher, forKey: "hasher")
-        try container.encodeIfPresent(self.decoder, forKey: "decoder")
-        try container.encodeIfPresent(self.`self`, forKey: "self")
-        try container.encodeIfPresent(self.jsonValue, forKey: "json_value")
-        try container.encodeIfPresent(self.optional, forKey: "optional")
-        try container.encodeIfPresent(self.nestedShadows, forKey: "nested_shadows")
-        try container.encodeIfPresent(self.string, forKey: "string")
-        try container.encodeIfPresent(self.uses, forKey: "uses")
-        try container.encodeIfPresent(self.never, forKey: "never")
+        try container.encodeValueIfPresent(self.codable, forKey: "codable")
+        try container.encodeValueIfPresent(self.hashable, forKey: "hashable")
+        try container.encodeValueIfPresent(self.sendable, forKey: "sendable")
+        try container.encodeValueIfPresent(self.rawRepresentable, forKey: "raw_representable")
+        try container.encodeValueIfPresent(self.anyCodingKey, forKey: "any_coding_key")
+        try container.encodeValueIfPresent(self.hasher, forKey: "hasher")
+        try container.encodeValueIfPresent(self.decoder, forKey: "decoder")
+        try container.encodeValueIfPresent(self.`self`, forKey: "self")
+        try container.encodeValueIfPresent(self.jsonValue, forKey: "json_value")
+        try container.encodeValueIfPresent(self.optional, forKey: "optional")
+        try container.encodeValueIfPresent(self.nestedShadows, forKey: "nested_shadows")
+        try container.encodeValueIfPresent(self.string, forKey: "string")
+        try container.encodeValueIfPresent(self.uses, forKey: "uses")
+        try container.encodeValueIfPresent(self.never, forKey: "never")
     }
 
     /// Generated from `#/components/schemas/NestedShadows/properties/json_value`.
@@ -115,12 +115,12 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.x = try container.decodeIfPresent(String.self, forKey: "x")
+            self.x = try container.decodeValueIfPresent(String.self, forKey: "x")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.x, forKey: "x")
+            try container.encodeValueIfPresent(self.x, forKey: "x")
         }
     }
 
@@ -162,12 +162,12 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.x = try container.decodeIfPresent(String.self, forKey: "x")
+            self.x = try container.decodeValueIfPresent(String.self, forKey: "x")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.x, forKey: "x")
+            try container.encodeValueIfPresent(self.x, forKey: "x")
         }
     }
 
@@ -371,12 +371,12 @@ public struct NestedShadows: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.value = try container.decodeIfPresent(String.self, forKey: "value")
+            self.value = try container.decodeValueIfPresent(String.self, forKey: "value")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.value, forKey: "value")
+            try container.encodeValueIfPresent(self.value, forKey: "value")
         }
     }
 

@@ -25,22 +25,22 @@ public struct _1st: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self._1st2 = try container.decodeIfPresent(String.self, forKey: "1st")
-        self._2faEnabled = try container.decodeIfPresent(Bool.self, forKey: "2fa_enabled")
-        self._404 = try container.decodeIfPresent(Int.self, forKey: "404")
-        self._2 = try container.decodeIfPresent(String.self, forKey: "2")
-        self._3d = try container.decodeIfPresent(_1st._1st_3d.self, forKey: "3d")
+        self.type = try container.decodeValueIfPresent(String.self, forKey: "type")
+        self._1st2 = try container.decodeValueIfPresent(String.self, forKey: "1st")
+        self._2faEnabled = try container.decodeValueIfPresent(Bool.self, forKey: "2fa_enabled")
+        self._404 = try container.decodeValueIfPresent(Int.self, forKey: "404")
+        self._2 = try container.decodeValueIfPresent(String.self, forKey: "2")
+        self._3d = try container.decodeValueIfPresent(_1st._1st_3d.self, forKey: "3d")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.type, forKey: "type")
-        try container.encodeIfPresent(self._1st2, forKey: "1st")
-        try container.encodeIfPresent(self._2faEnabled, forKey: "2fa_enabled")
-        try container.encodeIfPresent(self._404, forKey: "404")
-        try container.encodeIfPresent(self._2, forKey: "2")
-        try container.encodeIfPresent(self._3d, forKey: "3d")
+        try container.encodeValueIfPresent(self.type, forKey: "type")
+        try container.encodeValueIfPresent(self._1st2, forKey: "1st")
+        try container.encodeValueIfPresent(self._2faEnabled, forKey: "2fa_enabled")
+        try container.encodeValueIfPresent(self._404, forKey: "404")
+        try container.encodeValueIfPresent(self._2, forKey: "2")
+        try container.encodeValueIfPresent(self._3d, forKey: "3d")
     }
 
     /// Generated from `#/components/schemas/1st/properties/3d`.
@@ -54,12 +54,12 @@ public struct _1st: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.x = try container.decodeIfPresent(Double.self, forKey: "x")
+            self.x = try container.decodeValueIfPresent(Double.self, forKey: "x")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.x, forKey: "x")
+            try container.encodeValueIfPresent(self.x, forKey: "x")
         }
     }
 }

@@ -15,12 +15,12 @@ public struct PageModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.number = try container.decodeIfPresent(Int.self, forKey: "number")
+        self.number = try container.decodeValueIfPresent(Int.self, forKey: "number")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.number, forKey: "number")
+        try container.encodeValueIfPresent(self.number, forKey: "number")
     }
 }
 

@@ -19,16 +19,16 @@ public struct SelfModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decodeIfPresent(String.self, forKey: "type")
-        self.`init` = try container.decodeIfPresent(String.self, forKey: "init")
-        self.`default` = try container.decodeIfPresent(Int.self, forKey: "default")
+        self.type = try container.decodeValueIfPresent(String.self, forKey: "type")
+        self.`init` = try container.decodeValueIfPresent(String.self, forKey: "init")
+        self.`default` = try container.decodeValueIfPresent(Int.self, forKey: "default")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.type, forKey: "type")
-        try container.encodeIfPresent(self.`init`, forKey: "init")
-        try container.encodeIfPresent(self.`default`, forKey: "default")
+        try container.encodeValueIfPresent(self.type, forKey: "type")
+        try container.encodeValueIfPresent(self.`init`, forKey: "init")
+        try container.encodeValueIfPresent(self.`default`, forKey: "default")
     }
 }
 
@@ -50,14 +50,14 @@ public struct SelfRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.u2AU2F = try container.decodeIfPresent(String.self, forKey: "*/")
-        self.`self` = try container.decodeIfPresent(String.self, forKey: "self")
+        self.u2AU2F = try container.decodeValueIfPresent(String.self, forKey: "*/")
+        self.`self` = try container.decodeValueIfPresent(String.self, forKey: "self")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.u2AU2F, forKey: "*/")
-        try container.encodeIfPresent(self.`self`, forKey: "self")
+        try container.encodeValueIfPresent(self.u2AU2F, forKey: "*/")
+        try container.encodeValueIfPresent(self.`self`, forKey: "self")
     }
 }
 
@@ -72,12 +72,12 @@ public struct Some: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.any = try container.decodeIfPresent(AnyModel.self, forKey: "any")
+        self.any = try container.decodeValueIfPresent(AnyModel.self, forKey: "any")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.any, forKey: "any")
+        try container.encodeValueIfPresent(self.any, forKey: "any")
     }
 }
 
@@ -225,12 +225,12 @@ public struct StringModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.value = try container.decodeIfPresent(String.self, forKey: "value")
+        self.value = try container.decodeValueIfPresent(String.self, forKey: "value")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.value, forKey: "value")
+        try container.encodeValueIfPresent(self.value, forKey: "value")
     }
 }
 
@@ -370,15 +370,15 @@ public struct Subscript: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.`inout` = try container.decodeIfPresent(Inout.self, forKey: "inout")
-        self.`operator` = try container.decodeIfPresent(Operator.self, forKey: "operator")
-        self.`subscript` = try container.decodeIfPresent([Subscript].self, forKey: "subscript")
+        self.`inout` = try container.decodeValueIfPresent(Inout.self, forKey: "inout")
+        self.`operator` = try container.decodeValueIfPresent(Operator.self, forKey: "operator")
+        self.`subscript` = try container.decodeValueIfPresent([Subscript].self, forKey: "subscript")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.`inout`, forKey: "inout")
-        try container.encodeIfPresent(self.`operator`, forKey: "operator")
-        try container.encodeIfPresent(self.`subscript`, forKey: "subscript")
+        try container.encodeValueIfPresent(self.`inout`, forKey: "inout")
+        try container.encodeValueIfPresent(self.`operator`, forKey: "operator")
+        try container.encodeValueIfPresent(self.`subscript`, forKey: "subscript")
     }
 }

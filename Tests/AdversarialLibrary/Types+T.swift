@@ -15,12 +15,12 @@ public struct TaskModel: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.result = try container.decodeIfPresent(ResultModel.self, forKey: "result")
+        self.result = try container.decodeValueIfPresent(ResultModel.self, forKey: "result")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.result, forKey: "result")
+        try container.encodeValueIfPresent(self.result, forKey: "result")
     }
 }
 
@@ -37,14 +37,14 @@ public struct Throws: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.async = try container.decodeIfPresent(Async.self, forKey: "async")
-        self.`await` = try container.decodeIfPresent(Await.self, forKey: "await")
+        self.async = try container.decodeValueIfPresent(Async.self, forKey: "async")
+        self.`await` = try container.decodeValueIfPresent(Await.self, forKey: "await")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.async, forKey: "async")
-        try container.encodeIfPresent(self.`await`, forKey: "await")
+        try container.encodeValueIfPresent(self.async, forKey: "async")
+        try container.encodeValueIfPresent(self.`await`, forKey: "await")
     }
 }
 
@@ -59,12 +59,12 @@ public struct True: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.`false` = try container.decodeIfPresent(Bool.self, forKey: "false")
+        self.`false` = try container.decodeValueIfPresent(Bool.self, forKey: "false")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.`false`, forKey: "false")
+        try container.encodeValueIfPresent(self.`false`, forKey: "false")
     }
 }
 

@@ -17,12 +17,12 @@ public struct AnyNote: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.text = try container.decodeIfPresent(String.self, forKey: "text")
+        self.text = try container.decodeValueIfPresent(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.text, forKey: "text")
+        try container.encodeValueIfPresent(self.text, forKey: "text")
     }
 }
 
@@ -67,12 +67,12 @@ public enum Attachment: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.data = try container.decode(String.self, forKey: "data")
+            self.data = try container.decodeValue(String.self, forKey: "data")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encode(self.data, forKey: "data")
+            try container.encodeValue(self.data, forKey: "data")
         }
     }
 }

@@ -23,20 +23,20 @@ public struct Bag: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.counts = try container.decode([String: Int].self, forKey: "counts")
-        self.matrix = try container.decode([[Double]].self, forKey: "matrix")
+        self.counts = try container.decodeValue([String: Int].self, forKey: "counts")
+        self.matrix = try container.decodeValue([[Double]].self, forKey: "matrix")
         self.anything = try container.decodeJSONIfPresent(forKey: "anything")
-        self.freeForm = try container.decodeIfPresent([String: JSONValue].self, forKey: "free_form")
-        self.optionalStrings = try container.decodeIfPresent([String?].self, forKey: "optional_strings")
+        self.freeForm = try container.decodeValueIfPresent([String: JSONValue].self, forKey: "free_form")
+        self.optionalStrings = try container.decodeValueIfPresent([String?].self, forKey: "optional_strings")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.counts, forKey: "counts")
-        try container.encode(self.matrix, forKey: "matrix")
-        try container.encodeIfPresent(self.anything, forKey: "anything")
-        try container.encodeIfPresent(self.freeForm, forKey: "free_form")
-        try container.encodeIfPresent(self.optionalStrings, forKey: "optional_strings")
+        try container.encodeValue(self.counts, forKey: "counts")
+        try container.encodeValue(self.matrix, forKey: "matrix")
+        try container.encodeValueIfPresent(self.anything, forKey: "anything")
+        try container.encodeValueIfPresent(self.freeForm, forKey: "free_form")
+        try container.encodeValueIfPresent(self.optionalStrings, forKey: "optional_strings")
     }
 }
 
@@ -55,13 +55,13 @@ public struct BotMemo: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("memo", forKey: "kind")
         try container.decodeConstant("bot", forKey: "role")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("memo", forKey: "kind")
-        try container.encode("bot", forKey: "role")
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue("memo", forKey: "kind")
+        try container.encodeValue("bot", forKey: "role")
+        try container.encodeValue(self.text, forKey: "text")
     }
 }

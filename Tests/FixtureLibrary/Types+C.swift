@@ -15,12 +15,12 @@ public struct Circle: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.radius = try container.decode(Double.self, forKey: "radius")
+        self.radius = try container.decodeValue(Double.self, forKey: "radius")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.radius, forKey: "radius")
+        try container.encodeValue(self.radius, forKey: "radius")
     }
 }
 
@@ -37,14 +37,14 @@ public struct Closed: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.kind = try container.decode(String.self, forKey: "kind")
-        self.reason = try container.decodeIfPresent(String.self, forKey: "reason")
+        self.kind = try container.decodeValue(String.self, forKey: "kind")
+        self.reason = try container.decodeValueIfPresent(String.self, forKey: "reason")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.kind, forKey: "kind")
-        try container.encodeIfPresent(self.reason, forKey: "reason")
+        try container.encodeValue(self.kind, forKey: "kind")
+        try container.encodeValueIfPresent(self.reason, forKey: "reason")
     }
 }
 
@@ -61,14 +61,14 @@ public struct Comparison: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decode(Comparison.ComparisonType.self, forKey: "type")
-        self.key = try container.decode(String.self, forKey: "key")
+        self.type = try container.decodeValue(Comparison.ComparisonType.self, forKey: "type")
+        self.key = try container.decodeValue(String.self, forKey: "key")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.type, forKey: "type")
-        try container.encode(self.key, forKey: "key")
+        try container.encodeValue(self.type, forKey: "type")
+        try container.encodeValue(self.key, forKey: "key")
     }
 
     /// Generated from `#/components/schemas/Comparison/properties/type`.
@@ -110,12 +110,12 @@ public struct CompletionChunk: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.text = try container.decode(String.self, forKey: "text")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue(self.text, forKey: "text")
     }
 }
 
@@ -132,14 +132,14 @@ public struct CompletionRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.prompt = try container.decode(String.self, forKey: "prompt")
-        self.stream = try container.decodeIfPresent(Bool.self, forKey: "stream")
+        self.prompt = try container.decodeValue(String.self, forKey: "prompt")
+        self.stream = try container.decodeValueIfPresent(Bool.self, forKey: "stream")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.prompt, forKey: "prompt")
-        try container.encodeIfPresent(self.stream, forKey: "stream")
+        try container.encodeValue(self.prompt, forKey: "prompt")
+        try container.encodeValueIfPresent(self.stream, forKey: "stream")
     }
 }
 
@@ -156,14 +156,14 @@ public struct Compound: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.type = try container.decode(Compound.CompoundType.self, forKey: "type")
-        self.filters = try container.decode([Compound.Filter].self, forKey: "filters")
+        self.type = try container.decodeValue(Compound.CompoundType.self, forKey: "type")
+        self.filters = try container.decodeValue([Compound.Filter].self, forKey: "filters")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.type, forKey: "type")
-        try container.encode(self.filters, forKey: "filters")
+        try container.encodeValue(self.type, forKey: "type")
+        try container.encodeValue(self.filters, forKey: "filters")
     }
 
     /// Generated from `#/components/schemas/Compound/properties/type`.
@@ -237,16 +237,16 @@ public struct CreateTokenRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.grantType = try container.decode(String.self, forKey: "grant_type")
-        self.scope = try container.decodeIfPresent([String].self, forKey: "scope")
-        self.client = try container.decodeIfPresent(CreateTokenRequest.Client.self, forKey: "client")
+        self.grantType = try container.decodeValue(String.self, forKey: "grant_type")
+        self.scope = try container.decodeValueIfPresent([String].self, forKey: "scope")
+        self.client = try container.decodeValueIfPresent(CreateTokenRequest.Client.self, forKey: "client")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.grantType, forKey: "grant_type")
-        try container.encodeIfPresent(self.scope, forKey: "scope")
-        try container.encodeIfPresent(self.client, forKey: "client")
+        try container.encodeValue(self.grantType, forKey: "grant_type")
+        try container.encodeValueIfPresent(self.scope, forKey: "scope")
+        try container.encodeValueIfPresent(self.client, forKey: "client")
     }
 
     /// Generated from `#/paths/~1tokens/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/client`.
@@ -260,12 +260,12 @@ public struct CreateTokenRequest: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.id = try container.decodeIfPresent(String.self, forKey: "id")
+            self.id = try container.decodeValueIfPresent(String.self, forKey: "id")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.id, forKey: "id")
+            try container.encodeValueIfPresent(self.id, forKey: "id")
         }
     }
 }
@@ -281,11 +281,11 @@ public struct CreateTokenResponse: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.token = try container.decode(String.self, forKey: "token")
+        self.token = try container.decodeValue(String.self, forKey: "token")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.token, forKey: "token")
+        try container.encodeValue(self.token, forKey: "token")
     }
 }

@@ -15,11 +15,11 @@ public struct GetSpeechResponseEvent: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.delta = try container.decode(String.self, forKey: "delta")
+        self.delta = try container.decodeValue(String.self, forKey: "delta")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.delta, forKey: "delta")
+        try container.encodeValue(self.delta, forKey: "delta")
     }
 }

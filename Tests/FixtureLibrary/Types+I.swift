@@ -22,12 +22,12 @@ public struct ImageRef: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("image", forKey: "kind")
-        self.url = try container.decode(String.self, forKey: "url")
+        self.url = try container.decodeValue(String.self, forKey: "url")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("image", forKey: "kind")
-        try container.encode(self.url, forKey: "url")
+        try container.encodeValue("image", forKey: "kind")
+        try container.encodeValue(self.url, forKey: "url")
     }
 }

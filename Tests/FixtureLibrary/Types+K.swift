@@ -27,23 +27,23 @@ public struct Keywords: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.`default` = try container.decode(String.self, forKey: "default")
-        self.`self` = try container.decode(Bool.self, forKey: "self")
-        self.`class` = try container.decode(Int.self, forKey: "class")
-        self.`protocol` = try container.decodeIfPresent(String.self, forKey: "protocol")
-        self.type = try container.decodeIfPresent(String.self, forKey: "Type")
-        self._2faEnabled = try container.decodeIfPresent(Bool.self, forKey: "2fa-enabled")
-        self.createdAt = try container.decodeIfPresent(Int.self, forKey: "created_at")
+        self.`default` = try container.decodeValue(String.self, forKey: "default")
+        self.`self` = try container.decodeValue(Bool.self, forKey: "self")
+        self.`class` = try container.decodeValue(Int.self, forKey: "class")
+        self.`protocol` = try container.decodeValueIfPresent(String.self, forKey: "protocol")
+        self.type = try container.decodeValueIfPresent(String.self, forKey: "Type")
+        self._2faEnabled = try container.decodeValueIfPresent(Bool.self, forKey: "2fa-enabled")
+        self.createdAt = try container.decodeValueIfPresent(Int.self, forKey: "created_at")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.`default`, forKey: "default")
-        try container.encode(self.`self`, forKey: "self")
-        try container.encode(self.`class`, forKey: "class")
-        try container.encodeIfPresent(self.`protocol`, forKey: "protocol")
-        try container.encodeIfPresent(self.type, forKey: "Type")
-        try container.encodeIfPresent(self._2faEnabled, forKey: "2fa-enabled")
-        try container.encodeIfPresent(self.createdAt, forKey: "created_at")
+        try container.encodeValue(self.`default`, forKey: "default")
+        try container.encodeValue(self.`self`, forKey: "self")
+        try container.encodeValue(self.`class`, forKey: "class")
+        try container.encodeValueIfPresent(self.`protocol`, forKey: "protocol")
+        try container.encodeValueIfPresent(self.type, forKey: "Type")
+        try container.encodeValueIfPresent(self._2faEnabled, forKey: "2fa-enabled")
+        try container.encodeValueIfPresent(self.createdAt, forKey: "created_at")
     }
 }

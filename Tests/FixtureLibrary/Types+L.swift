@@ -20,15 +20,15 @@ public struct Labels: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decode(String.self, forKey: "id")
-        self.color = try container.decodeIfPresent(String.self, forKey: "color")
+        self.id = try container.decodeValue(String.self, forKey: "id")
+        self.color = try container.decodeValueIfPresent(String.self, forKey: "color")
         self.additionalProperties = try container.decodeAdditionalProperties(Int.self, excluding: ["id", "color"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.id, forKey: "id")
-        try container.encodeIfPresent(self.color, forKey: "color")
+        try container.encodeValue(self.id, forKey: "id")
+        try container.encodeValueIfPresent(self.color, forKey: "color")
         try container.encodeAdditionalProperties(self.additionalProperties, excluding: ["id", "color"])
     }
 }
@@ -51,14 +51,14 @@ public struct Legacy: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self._old = try container.decodeIfPresent(String.self, forKey: "old")
-        self.new = try container.decodeIfPresent(String.self, forKey: "new")
+        self._old = try container.decodeValueIfPresent(String.self, forKey: "old")
+        self.new = try container.decodeValueIfPresent(String.self, forKey: "new")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self._old, forKey: "old")
-        try container.encodeIfPresent(self.new, forKey: "new")
+        try container.encodeValueIfPresent(self._old, forKey: "old")
+        try container.encodeValueIfPresent(self.new, forKey: "new")
     }
 }
 

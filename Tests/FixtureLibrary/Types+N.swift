@@ -15,12 +15,12 @@ public struct NamedThing: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
+        self.name = try container.decodeValue(String.self, forKey: "name")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.name, forKey: "name")
+        try container.encodeValue(self.name, forKey: "name")
     }
 }
 

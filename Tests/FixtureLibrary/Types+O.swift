@@ -18,13 +18,13 @@ public struct OpenRecord: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.kind = try container.decodeIfPresent(String.self, forKey: "kind")
+        self.kind = try container.decodeValueIfPresent(String.self, forKey: "kind")
         self.additionalProperties = try container.decodeAdditionalProperties(JSONValue.self, excluding: ["kind"])
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.kind, forKey: "kind")
+        try container.encodeValueIfPresent(self.kind, forKey: "kind")
         try container.encodeAdditionalProperties(self.additionalProperties, excluding: ["kind"])
     }
 }
@@ -42,13 +42,13 @@ public struct Opened: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.kind = try container.decode(String.self, forKey: "kind")
-        self.at = try container.decode(Int.self, forKey: "at")
+        self.kind = try container.decodeValue(String.self, forKey: "kind")
+        self.at = try container.decodeValue(Int.self, forKey: "at")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.kind, forKey: "kind")
-        try container.encode(self.at, forKey: "at")
+        try container.encodeValue(self.kind, forKey: "kind")
+        try container.encodeValue(self.at, forKey: "at")
     }
 }

@@ -21,18 +21,18 @@ public struct Pet: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.name = try container.decode(String.self, forKey: "name")
-        self.kind = try container.decode(Pet.Kind.self, forKey: "kind")
-        self.nickname = try container.decodeIfPresent(String.self, forKey: "nickname")
-        self.age = try container.decodeIfPresent(Int32.self, forKey: "age")
+        self.name = try container.decodeValue(String.self, forKey: "name")
+        self.kind = try container.decodeValue(Pet.Kind.self, forKey: "kind")
+        self.nickname = try container.decodeValueIfPresent(String.self, forKey: "nickname")
+        self.age = try container.decodeValueIfPresent(Int32.self, forKey: "age")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.name, forKey: "name")
-        try container.encode(self.kind, forKey: "kind")
-        try container.encodeIfPresent(self.nickname, forKey: "nickname")
-        try container.encodeIfPresent(self.age, forKey: "age")
+        try container.encodeValue(self.name, forKey: "name")
+        try container.encodeValue(self.kind, forKey: "kind")
+        try container.encodeValueIfPresent(self.nickname, forKey: "nickname")
+        try container.encodeValueIfPresent(self.age, forKey: "age")
     }
 
     /// Generated from `#/components/schemas/Pet/allOf/1/properties/kind`.

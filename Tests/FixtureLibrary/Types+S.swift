@@ -45,12 +45,12 @@ public struct Square: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.side = try container.decode(Int64.self, forKey: "side")
+        self.side = try container.decodeValue(Int64.self, forKey: "side")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.side, forKey: "side")
+        try container.encodeValue(self.side, forKey: "side")
     }
 }
 

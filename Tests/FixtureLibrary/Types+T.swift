@@ -58,14 +58,14 @@ public struct TreeNode: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.label = try container.decode(String.self, forKey: "label")
-        self.children = try container.decode([TreeNode].self, forKey: "children")
+        self.label = try container.decodeValue(String.self, forKey: "label")
+        self.children = try container.decodeValue([TreeNode].self, forKey: "children")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.label, forKey: "label")
-        try container.encode(self.children, forKey: "children")
+        try container.encodeValue(self.label, forKey: "label")
+        try container.encodeValue(self.children, forKey: "children")
     }
 }
 
@@ -82,12 +82,12 @@ public struct TypedNote: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("note", forKey: "kind")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("note", forKey: "kind")
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue("note", forKey: "kind")
+        try container.encodeValue(self.text, forKey: "text")
     }
 }

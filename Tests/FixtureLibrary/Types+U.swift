@@ -21,16 +21,16 @@ public struct Upload: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.id = try container.decodeIfPresent(String.self, forKey: "id")
-        self.bytes = try container.decode(Int.self, forKey: "bytes")
-        self.secret = try container.decodeIfPresent(String.self, forKey: "secret")
+        self.id = try container.decodeValueIfPresent(String.self, forKey: "id")
+        self.bytes = try container.decodeValue(Int.self, forKey: "bytes")
+        self.secret = try container.decodeValueIfPresent(String.self, forKey: "secret")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encodeIfPresent(self.id, forKey: "id")
-        try container.encode(self.bytes, forKey: "bytes")
-        try container.encodeIfPresent(self.secret, forKey: "secret")
+        try container.encodeValueIfPresent(self.id, forKey: "id")
+        try container.encodeValue(self.bytes, forKey: "bytes")
+        try container.encodeValueIfPresent(self.secret, forKey: "secret")
     }
 }
 
@@ -53,20 +53,20 @@ public struct UploadRequest: Codable, Hashable, Sendable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-        self.file = try container.decode(FileUpload.self, forKey: "file")
-        self.purpose = try container.decode(UploadRequest.Purpose.self, forKey: "purpose")
-        self.tags = try container.decodeIfPresent([String].self, forKey: "tags")
-        self.expiresAfter = try container.decodeIfPresent(UploadRequest.ExpiresAfter.self, forKey: "expires_after")
-        self.note = try container.decodeIfPresent(String.self, forKey: "note")
+        self.file = try container.decodeValue(FileUpload.self, forKey: "file")
+        self.purpose = try container.decodeValue(UploadRequest.Purpose.self, forKey: "purpose")
+        self.tags = try container.decodeValueIfPresent([String].self, forKey: "tags")
+        self.expiresAfter = try container.decodeValueIfPresent(UploadRequest.ExpiresAfter.self, forKey: "expires_after")
+        self.note = try container.decodeValueIfPresent(String.self, forKey: "note")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode(self.file, forKey: "file")
-        try container.encode(self.purpose, forKey: "purpose")
-        try container.encodeIfPresent(self.tags, forKey: "tags")
-        try container.encodeIfPresent(self.expiresAfter, forKey: "expires_after")
-        try container.encodeIfPresent(self.note, forKey: "note")
+        try container.encodeValue(self.file, forKey: "file")
+        try container.encodeValue(self.purpose, forKey: "purpose")
+        try container.encodeValueIfPresent(self.tags, forKey: "tags")
+        try container.encodeValueIfPresent(self.expiresAfter, forKey: "expires_after")
+        try container.encodeValueIfPresent(self.note, forKey: "note")
     }
 
     /// Generated from `#/components/schemas/UploadRequest/properties/expires_after`.
@@ -80,12 +80,12 @@ public struct UploadRequest: Codable, Hashable, Sendable {
 
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: AnyCodingKey.self)
-            self.seconds = try container.decodeIfPresent(Int.self, forKey: "seconds")
+            self.seconds = try container.decodeValueIfPresent(Int.self, forKey: "seconds")
         }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: AnyCodingKey.self)
-            try container.encodeIfPresent(self.seconds, forKey: "seconds")
+            try container.encodeValueIfPresent(self.seconds, forKey: "seconds")
         }
     }
 
@@ -132,15 +132,15 @@ public struct UserMemo: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: AnyCodingKey.self)
         try container.decodeConstant("memo", forKey: "kind")
-        self.role = try container.decode(UserMemo.Role.self, forKey: "role")
-        self.text = try container.decode(String.self, forKey: "text")
+        self.role = try container.decodeValue(UserMemo.Role.self, forKey: "role")
+        self.text = try container.decodeValue(String.self, forKey: "text")
     }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: AnyCodingKey.self)
-        try container.encode("memo", forKey: "kind")
-        try container.encode(self.role, forKey: "role")
-        try container.encode(self.text, forKey: "text")
+        try container.encodeValue("memo", forKey: "kind")
+        try container.encodeValue(self.role, forKey: "role")
+        try container.encodeValue(self.text, forKey: "text")
     }
 
     /// Generated from `#/components/schemas/UserMemo/properties/role`.

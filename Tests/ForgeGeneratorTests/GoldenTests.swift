@@ -171,14 +171,14 @@ import Testing
             /// Generated from `#/components/schemas/Outer`.
             public struct Outer {
               // decode:
-              self.a = try container.decode(Int.self, forKey: "a")
-              self.b = try container.decode(Outer.B.self, forKey: "b")
+              self.a = try container.decodeValue(Int.self, forKey: "a")
+              self.b = try container.decodeValue(Outer.B.self, forKey: "b")
 
                 /// Generated from `#/components/schemas/Outer/properties/b`.
                 public struct B {
                   // decode:
-                  self.c = try container.decode(String.self, forKey: "c")
-                  self.d = try container.decodeIfPresent(Bool.self, forKey: "d")
+                  self.c = try container.decodeValue(String.self, forKey: "c")
+                  self.d = try container.decodeValueIfPresent(Bool.self, forKey: "d")
                 }
             }
             """)

@@ -52,20 +52,20 @@ import Testing
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.id = try container.decode(String.self, forKey: "id")
+                    self.id = try container.decodeValue(String.self, forKey: "id")
                     try container.decodeConstant("chatkit.thread", forKey: "object")
-                    self.createdAt = try container.decode(Int.self, forKey: "created_at")
+                    self.createdAt = try container.decodeValue(Int.self, forKey: "created_at")
                     self.title = try container.decodeNullable(String.self, forKey: "title")
-                    self.user = try container.decodeIfPresent(String.self, forKey: "user")
+                    self.user = try container.decodeValueIfPresent(String.self, forKey: "user")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.id, forKey: "id")
-                    try container.encode("chatkit.thread", forKey: "object")
-                    try container.encode(self.createdAt, forKey: "created_at")
+                    try container.encodeValue(self.id, forKey: "id")
+                    try container.encodeValue("chatkit.thread", forKey: "object")
+                    try container.encodeValue(self.createdAt, forKey: "created_at")
                     try container.encodeNullable(self.title, forKey: "title")
-                    try container.encodeIfPresent(self.user, forKey: "user")
+                    try container.encodeValueIfPresent(self.user, forKey: "user")
                 }
             }
             """#)
@@ -196,7 +196,7 @@ import Testing
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode("active", forKey: "type")
+                    try container.encodeValue("active", forKey: "type")
                 }
             }
             """#)
@@ -353,12 +353,12 @@ import Testing
 
                 public init(from decoder: any Decoder) throws {
                     let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                    self.tasks = try container.decode([TaskGroup.Task].self, forKey: "tasks")
+                    self.tasks = try container.decodeValue([TaskGroup.Task].self, forKey: "tasks")
                 }
 
                 public func encode(to encoder: any Encoder) throws {
                     var container = encoder.container(keyedBy: AnyCodingKey.self)
-                    try container.encode(self.tasks, forKey: "tasks")
+                    try container.encodeValue(self.tasks, forKey: "tasks")
                 }
 
                 /// Generated from `#/components/schemas/TaskGroup/properties/tasks/items`.
@@ -374,13 +374,13 @@ import Testing
 
                     public init(from decoder: any Decoder) throws {
                         let container = try decoder.container(keyedBy: AnyCodingKey.self)
-                        self.type = try container.decode(TaskGroup.Task.TaskType.self, forKey: "type")
+                        self.type = try container.decodeValue(TaskGroup.Task.TaskType.self, forKey: "type")
                         self.heading = try container.decodeNullable(String.self, forKey: "heading")
                     }
 
                     public func encode(to encoder: any Encoder) throws {
                         var container = encoder.container(keyedBy: AnyCodingKey.self)
-                        try container.encode(self.type, forKey: "type")
+                        try container.encodeValue(self.type, forKey: "type")
                         try container.encodeNullable(self.heading, forKey: "heading")
                     }
 
