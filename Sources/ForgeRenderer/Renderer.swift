@@ -76,10 +76,16 @@ struct LazyList: MustacheSequence {
 public struct Renderer: Sendable {
     let templates: TemplateSet
     let options: RenderOptions
+    /// The templates print unions from the `cases` lists and know nothing of shared discriminator values: they
+    /// mention neither `discriminatedCases` nor `sharedValues` (see ``unionContext(_:into:)``).
+    let unionListsWithoutSharedValues: Bool
 
     public init(templates: TemplateSet = .builtin, options: RenderOptions) {
         self.templates = templates
         self.options = options
+        self.unionListsWithoutSharedValues = !templates.sources.values.contains {
+            $0.contains("discriminatedCases") || $0.contains("sharedValues")
+        }
     }
 
     /// The files for `module`, sorted by path, rendered on all cores.
@@ -500,23 +506,32 @@ public struct Renderer: Sendable {
 
     /// Adds a union's keys to its declaration's `context`.
     func unionContext(_ union: IRUnion, into context: inout [String: Any]) {
-        // In a discriminated union, variants that pin no value are tried in turn before the fallback.
-        let tried = union.decodeOrder.map { union.cases[$0] }
-        let untagged = union.discriminator == nil ? [] : tried.filter { $0.values.isEmpty }
-        // With variants to try when the discriminator is absent, it is read as an optional.
-        let suffix = untagged.isEmpty ? "" : "?"
         // A value several variants pin selects all of them, tried in decode order: one `switch` arm of attempts.
         var owners: [String: [Int]] = [:]
         for index in union.decodeOrder {
             for value in union.cases[index].values { owners[value, default: []].append(index) }
         }
         let contests = Self.contests(union, owners: owners)
+        // Each variant's values of its own. Templates that print unions from the lists and know nothing of shared
+        // values get them as before shared values were tried: a shared value selects the first variant naming it,
+        // and a variant left without values is tried by decoding, so none falls to the fallback.
+        let firstWins = union.discriminator != nil && unionListsWithoutSharedValues
+        let ownValues: [[String]] = union.cases.indices.map { index in
+            union.cases[index].values.filter { value in
+                firstWins ? union.cases.firstIndex { $0.values.contains(value) } == index : owners[value]?.count == 1
+            }
+        }
+        // In a discriminated union, variants that pin no value are tried in turn before the fallback.
+        let untagged = union.discriminator == nil
+            ? [] : union.decodeOrder.filter { firstWins ? ownValues[$0].isEmpty : union.cases[$0].values.isEmpty }
+                .map { union.cases[$0] }
+        // With variants to try when the discriminator is absent, it is read as an optional.
+        let suffix = untagged.isEmpty ? "" : "?"
         let decodedIndices = union.discriminator == nil
-            ? union.decodeOrder : union.cases.indices.filter { union.cases[$0].values.contains { owners[$0]?.count == 1 } }
+            ? union.decodeOrder : union.cases.indices.filter { !ownValues[$0].isEmpty }
         let decoded = decodedIndices.map { union.cases[$0] }
-        let values = decoded.map { unionCase in
-            unionCase.values.filter { owners[$0]?.count == 1 }.map { SwiftText.literal($0) + suffix }
-                .joined(separator: ", ")
+        let values = decodedIndices.map { index in
+            ownValues[index].map { SwiftText.literal($0) + suffix }.joined(separator: ", ")
         }
         func attempt(_ unionCase: IRUnion.Case) -> [String] {
             [

@@ -361,6 +361,21 @@ import Testing
             #expect(expected.contains(marks[name]!), "\(expected)")
             expectSame(try swift(for: yaml, type: name, templates: templates, expecting: warnings), expected)
         }
+
+        // A template written before shared values were tried (it uses neither `sharedValues` nor
+        // `discriminatedCases`) gets the lists as they were then: the first variant takes a shared value and the
+        // others are tried by decoding, so no variant falls to the fallback.
+        let sharedArm = try #require(loops.range(of: "        {{#sharedValues}}")?.lowerBound)
+        let sharedEnd = try #require(loops.range(of: "{{/sharedValues}}\n")?.upperBound)
+        var older = loops
+        older.removeSubrange(sharedArm..<sharedEnd)
+        #expect(!older.contains("sharedValues"))
+        let pet = try swift(
+            for: yaml, type: "Pet", templates: try TemplateSet.builtin.overriding(with: ["Union": older]),
+            expecting: warnings)
+        #expect(pet.contains("switch decoder.discriminatorIfPresent(\"kind\") {"), "\(pet)")
+        #expect(pet.contains("case \"cat\"?, \"feline\"?: self = .cat(try Cat(from: decoder))"), "\(pet)")
+        #expect(pet.contains("if let value = try? Lion(from: decoder) {"), "\(pet)")
     }
 
     @Test func anUnknownTemplateNameIsRefused() {
