@@ -130,7 +130,8 @@ public struct ServerSentEvents: AsyncSequence, Sendable {
 
     let chunks: AsyncThrowingStream<Data, any Error>
 
-    /// Events parsed from `chunks`, the body as it arrives.
+    /// Events parsed from `chunks`, the body as it arrives. An error the chunks throw reaches the iterating code as
+    /// an ``APIError`` (see ``AsyncIterator/next()``).
     public init(chunks: AsyncThrowingStream<Data, any Error>) {
         self.chunks = chunks
     }
@@ -145,9 +146,9 @@ public struct ServerSentEvents: AsyncSequence, Sendable {
         var pending: [ServerSentEvent] = []
         var index = 0
 
-        /// The next event; `nil` when the body ends. A connection that fails or times out throws ``APIError`` of
-        /// kind ``APIError/Kind/connection`` or ``APIError/Kind/timeout``, as ``APIClient/send(_:)`` does; a
-        /// cancelled one throws `CancellationError`.
+        /// The next event; `nil` when the body ends. An error from the chunks (the connection failing or timing
+        /// out) is thrown as ``APIError`` of kind ``APIError/Kind/connection`` or ``APIError/Kind/timeout``, as
+        /// ``APIClient/send(_:)`` does; one the transport reports as a cancellation, as `CancellationError`.
         public mutating func next() async throws -> ServerSentEvent? {
             while index == pending.count {
                 let chunk: Data?
