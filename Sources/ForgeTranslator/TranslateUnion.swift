@@ -14,10 +14,33 @@ extension Translator {
                 IRUnion.Case(
                     swiftName: "", type: nullable ? .optional(type) : type, values: values, doc: docText(variant)))
         }
-        // Wire values name the cases only when each variant has exactly one (`.eq` would mislead for eq/ne/gt…).
-        let names = discriminator != nil && cases.allSatisfy({ $0.values.count == 1 })
-            ? caseNames(fromValues: cases.map { $0.values[0] })
-            : caseNames(fromTypes: cases.map(\.type))
+        if let discriminator {
+            for index in cases.indices {
+                // A value listed twice (`enum: [a, a]`) is one value.
+                var seen: Set<String> = []
+                cases[index].values = cases[index].values.filter { seen.insert($0).inserted }
+            }
+            // A value the explicit `mapping` gives to one schema selects only that one: another variant's own
+            // constant or schema name does not compete with it.
+            var mapped: [String: SchemaID] = [:]
+            for entry in discriminator.mapping where mapped[entry.value] == nil { mapped[entry.value] = entry.target }
+            if !mapped.isEmpty {
+                for index in cases.indices {
+                    let target = variants[index].ref?.target
+                    cases[index].values = cases[index].values.filter { value in mapped[value].map { $0 == target } ?? true }
+                }
+            }
+        }
+        // Wire values name the cases only when each variant has exactly one (`.eq` would mislead for eq/ne/gt…); a
+        // variant whose value others share is named after its type (`inputMessage`, `outputMessage`, not
+        // `message`, `message2`).
+        var names = caseNames(fromTypes: cases.map(\.type))
+        if discriminator != nil && cases.allSatisfy({ $0.values.count == 1 }) {
+            var sharing: [String: Int] = [:]
+            for unionCase in cases { sharing[unionCase.values[0], default: 0] += 1 }
+            let fromValues = caseNames(fromValues: cases.map { $0.values[0] })
+            for index in cases.indices where sharing[cases[index].values[0]] == 1 { names[index] = fromValues[index] }
+        }
         // A case hides a type of the same name inside the enum, where `T(from: decoder)` names each payload type;
         // it must not take a nested type's name either. Only names without letter case can meet (`_1st`, `日本語`).
         var used = Set(cases.flatMap { $0.type.typeRoots }).union(scope.usedNames)
@@ -29,9 +52,7 @@ extension Translator {
             // all of them: decoding tries them in decode order, the one with more fixed values first.
             var seen: [String: Int] = [:]
             for index in cases.indices {
-                var kept: [String] = []
-                for value in cases[index].values where !kept.contains(value) {
-                    kept.append(value)
+                for value in cases[index].values {
                     if let first = seen[value] {
                         diagnostics.warning(
                             "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); decoding tries them in turn, the one with more fixed values first",
@@ -40,7 +61,6 @@ extension Translator {
                         seen[value] = index
                     }
                 }
-                cases[index].values = kept
             }
         }
         let ranks = zip(variants, cases).map { decodeRank($1.type, schema: $0) }
@@ -64,13 +84,20 @@ extension Translator {
         case .string: return [4]
         case .data, .file: return [5]
         case .optional(let wrapped): return decodeRank(wrapped, schema: schema)
-        case .array(let element): return [6] + decodeRank(element, schema: schema?.items)
+        case .array(let element): return [6] + decodeRank(element, schema: schema.flatMap(elementSchema))
         case .map: return [9]
         case .json: return [10]
         case .named:
             guard let schema else { return [8] }
             return declaredRank(schema)
         }
+    }
+
+    /// The items of an array variant, through `null` alternatives and a plain one-part `allOf`, as `typeRef` sees them.
+    func elementSchema(_ schema: Schema) -> Schema? {
+        var core = unwrapNullable(schema).0
+        if let parts = core.allOf, parts.count == 1, isPlainWrapper(core) { core = unwrapNullable(parts[0]).0 }
+        return core.items
     }
 
     /// The rank of what `declaration(for:named:)` declares for `schema`, followed through `$ref`s and aliases: a

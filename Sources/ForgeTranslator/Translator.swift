@@ -140,13 +140,15 @@ public struct TranslationObserver {
     }
 }
 
-/// Results of ``Naming``'s pure functions by their input, for one translation (one thread).
+/// Results of ``Naming``'s pure functions by their input, for one translation (one thread). Only ASCII text is
+/// cached: `String` keys compare by canonical equivalence, and `;` and U+037E, equal as keys, name differently.
 final class NameCache {
     private var members: [String: String] = [:]
     private var cases: [String: String] = [:]
     private var types: [String: String] = [:]
 
     func memberName(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.memberName(text) }
         if let known = members[text] { return known }
         let name = Naming.memberName(text)
         members[text] = name
@@ -154,6 +156,7 @@ final class NameCache {
     }
 
     func caseName(_ rawValue: String) -> String {
+        guard rawValue.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.caseName(rawValue) }
         if let known = cases[rawValue] { return known }
         let name = Naming.caseName(rawValue)
         cases[rawValue] = name
@@ -161,6 +164,7 @@ final class NameCache {
     }
 
     func typeName(_ text: String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.typeName(text) }
         if let known = types[text] { return known }
         let name = Naming.typeName(text)
         types[text] = name

@@ -36,8 +36,8 @@ public enum Measure: Codable, Hashable, Sendable {
 
 /// Generated from `#/components/schemas/Memo`.
 public enum Memo: Codable, Hashable, Sendable {
-    case memo(UserMemo)
-    case memo2(BotMemo)
+    case userMemo(UserMemo)
+    case botMemo(BotMemo)
     case note(AnyNote)
     /// A variant this version of the API description does not know, kept as the JSON received.
     case unknown(JSONValue)
@@ -48,16 +48,16 @@ public enum Memo: Codable, Hashable, Sendable {
         case "memo":
             var failures: [(String, any Error)] = []
             do {
-                self = .memo2(try BotMemo(from: decoder))
+                self = .botMemo(try BotMemo(from: decoder))
                 return
             } catch {
-                failures.append(("memo2", error))
+                failures.append(("botMemo", error))
             }
             do {
-                self = .memo(try UserMemo(from: decoder))
+                self = .userMemo(try UserMemo(from: decoder))
                 return
             } catch {
-                failures.append(("memo", error))
+                failures.append(("userMemo", error))
             }
             throw decoder.noVariantMatched(Self.self, failures)
         default:
@@ -67,8 +67,8 @@ public enum Memo: Codable, Hashable, Sendable {
 
     public func encode(to encoder: any Encoder) throws {
         switch self {
-        case .memo(let value): try value.encode(to: encoder)
-        case .memo2(let value): try value.encode(to: encoder)
+        case .userMemo(let value): try value.encode(to: encoder)
+        case .botMemo(let value): try value.encode(to: encoder)
         case .note(let value): try value.encode(to: encoder)
         case .unknown(let value): try value.encode(to: encoder)
         }

@@ -63,17 +63,17 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
     @Test func theVariantWithMoreFixedValuesIsTriedFirst() throws {
         #expect(
             try decode(Memo.self, #"{"kind": "memo", "role": "bot", "text": "hi"}"#)
-                == .memo2(BotMemo(text: "hi")))
+                == .botMemo(BotMemo(text: "hi")))
         #expect(
             try decode(Memo.self, #"{"kind": "memo", "role": "user", "text": "hi"}"#)
-                == .memo(UserMemo(role: .user, text: "hi")))
+                == .userMemo(UserMemo(role: .user, text: "hi")))
         // A role neither pins is the looser variant's (its role is an open enum).
         #expect(
             try decode(Memo.self, #"{"kind": "memo", "role": "admin", "text": "hi"}"#)
-                == .memo(UserMemo(role: .unknown("admin"), text: "hi")))
+                == .userMemo(UserMemo(role: .unknown("admin"), text: "hi")))
         #expect(try decode(Memo.self, #"{"kind": "note", "text": "n"}"#) == .note(AnyNote(text: "n")))
         #expect(try decode(Memo.self, #"{"kind": "other"}"#) == .unknown(["kind": "other"]))
-        #expect(try encoded(Memo.memo2(BotMemo(text: "hi"))) == ["kind": "memo", "role": "bot", "text": "hi"])
+        #expect(try encoded(Memo.botMemo(BotMemo(text: "hi"))) == ["kind": "memo", "role": "bot", "text": "hi"])
     }
 
     @Test func whenNoSharingVariantDecodesTheErrorNamesEach() throws {
@@ -82,7 +82,7 @@ func encoded<T: Encodable>(_ value: T) throws -> JSONValue {
             Issue.record("decoded a memo without its required text")
         } catch {
             let text = "\(error)"
-            #expect(text.contains("memo2") && text.contains("memo"), "\(text)")
+            #expect(text.contains("botMemo") && text.contains("userMemo"), "\(text)")
         }
     }
 }

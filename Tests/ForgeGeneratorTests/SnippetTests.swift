@@ -461,3 +461,93 @@ import Testing
     }
 
 }
+
+/// Discriminator values several variants name, as the translator records them (the reviewed corner cases).
+@Suite struct SharedDiscriminatorValueTranslationTests {
+    func union(_ yaml: String, _ name: String, expecting warnings: [String] = []) throws -> IRUnion {
+        let module = try translate(spec(schemas: yaml), expecting: warnings)
+        let type = try #require(module.types.first { $0.name == name })
+        guard case .union(let union) = type.kind else {
+            Issue.record("\(name) is not a union")
+            throw CancellationError()
+        }
+        return union
+    }
+
+    /// An explicit `mapping` decides which schema a value selects; another variant's schema name does not compete.
+    @Test func theMappingWinsOverAnotherVariantsSchemaName() throws {
+        let pet = try union(
+            """
+            Pet:
+              oneOf: [{$ref: '#/components/schemas/Wolf'}, {$ref: '#/components/schemas/Dog'}]
+              discriminator: {propertyName: kind, mapping: {Dog: '#/components/schemas/Wolf'}}
+            Wolf: {type: object, required: [kind], properties: {kind: {type: string}, howl: {type: string}}}
+            Dog: {type: object, required: [kind, name], properties: {kind: {type: string}, name: {type: string}}}
+            """, "Pet")
+        #expect(pet.cases.map(\.values) == [["Dog"], []])
+        #expect(pet.cases.map(\.swiftName) == ["wolf", "dog"])
+    }
+
+    /// A variant whose value others share is named after its type; the others keep names from their values.
+    @Test func sharingVariantsAreNamedAfterTheirTypes() throws {
+        let warning =
+            "spec.yaml:11:22: warning: discriminator value 'message' selects both variant 1 and variant 2; decoding tries them in turn, the one with more fixed values first"
+        let item = try union(
+            """
+            Item:
+              oneOf:
+                - {$ref: '#/components/schemas/InputMessage'}
+                - {$ref: '#/components/schemas/OutputMessage'}
+                - {$ref: '#/components/schemas/Reasoning'}
+              discriminator: {propertyName: type}
+            InputMessage:
+              type: object
+              properties: {type: {type: string, enum: [message]}, role: {type: string, enum: [user, system]}}
+            OutputMessage:
+              type: object
+              properties: {type: {type: string, enum: [message]}, role: {type: string, enum: [assistant]}}
+            Reasoning:
+              type: object
+              properties: {type: {type: string, enum: [reasoning]}}
+            """, "Item", expecting: [warning])
+        #expect(item.cases.map(\.swiftName) == ["inputMessage", "outputMessage", "reasoning"])
+        #expect(item.cases.map(\.values) == [["message"], ["message"], ["reasoning"]])
+    }
+
+    /// A value listed twice is one value: the cases are still named from their values.
+    @Test func aValueListedTwiceIsOneValue() throws {
+        let switchState = try union(
+            """
+            Switch:
+              oneOf: [{$ref: '#/components/schemas/Enabled'}, {$ref: '#/components/schemas/Disabled'}]
+              discriminator: {propertyName: state}
+            Enabled: {type: object, properties: {state: {type: string, enum: [up, up]}}}
+            Disabled: {type: object, properties: {state: {type: string, enum: [down]}}}
+            """, "Switch")
+        #expect(switchState.cases.map(\.values) == [["up"], ["down"]])
+        #expect(switchState.cases.map(\.swiftName) == ["up", "down"])
+    }
+
+    /// `;` and U+037E are equal as Swift strings (canonically equivalent) but name different cases.
+    @Test func canonicallyEquivalentValuesKeepTheirOwnNames() throws {
+        let module = try translate(spec(schemas: "Sep:\n  type: string\n  enum: [';', \"\\u037E\"]"))
+        guard case .stringEnum(let sep)? = module.types.first(where: { $0.name == "Sep" })?.kind else {
+            Issue.record("no enum Sep")
+            return
+        }
+        #expect(sep.cases.map(\.swiftName) == ["u3B", "u37E"])
+    }
+
+    /// An array variant written nullable ranks by its element type like a plain one: integers before numbers.
+    @Test func aNullableArrayVariantRanksByItsElements() throws {
+        let measures = try union(
+            """
+            Count: {type: integer}
+            Measures:
+              oneOf:
+                - {type: array, items: {type: number}}
+                - anyOf: [{type: array, items: {$ref: '#/components/schemas/Count'}}, {type: 'null'}]
+            """, "Measures")
+        #expect(measures.decodeOrder == [1, 0])
+    }
+}
