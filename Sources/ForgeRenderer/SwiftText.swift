@@ -41,11 +41,27 @@ public enum SwiftText {
     /// printable ASCII (the common case).
     static func appendDocLines(_ text: String?, indent: String = "", to block: inout Block) {
         guard let text else { return }
-        if text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 }) {
-            for line in docLines(text, indent: indent) { block.append(line) }
+        guard isSimpleDocText(text) else {
+            block.append(contentsOf: docLines(text, indent: indent))
             return
         }
-        // As simpleDocLines: blank lines only between text lines, trailing spaces and tabs trimmed.
+        forEachSimpleDocLine(text) { content in
+            if let content {
+                block.append(indent, "/// ", content)
+            } else {
+                block.append(indent, "///")
+            }
+        }
+    }
+
+    /// Text of printable ASCII and `\n` only, whose doc lines need no per-scalar work.
+    static func isSimpleDocText(_ text: String) -> Bool {
+        !text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 })
+    }
+
+    /// The doc lines of simple text (see ``isSimpleDocText(_:)``), each line's bytes with trailing spaces and tabs
+    /// trimmed, or `nil` for a blank line; blank lines come only between lines with text.
+    static func forEachSimpleDocLine(_ text: String, _ body: (UnsafeBufferPointer<UInt8>?) -> Void) {
         var wroteLine = false
         var pendingBlanks = 0
         var contiguous = text
@@ -61,9 +77,9 @@ public enum SwiftText {
                 if trimmed == start {
                     if wroteLine { pendingBlanks += 1 }
                 } else {
-                    for _ in 0..<pendingBlanks { block.append(indent, "///") }
+                    for _ in 0..<pendingBlanks { body(nil) }
                     pendingBlanks = 0
-                    block.append(indent, "/// ", UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
+                    body(UnsafeBufferPointer(rebasing: bytes[start..<trimmed]))
                     wroteLine = true
                 }
                 start = end + 1
@@ -71,31 +87,16 @@ public enum SwiftText {
         }
     }
 
-    /// `docLines` for text of printable ASCII (and `\n`), the common case, without per-scalar work.
-    static func simpleDocLines(_ text: String, indent: String) -> [String] {
-        var lines: [String] = []
-        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            var end = line.endIndex
-            while end > line.startIndex, line[line.index(before: end)] == UInt8(ascii: " ") || line[line.index(before: end)] == UInt8(ascii: "\t") {
-                end = line.index(before: end)
-            }
-            let content = line[line.startIndex..<end]
-            if content.isEmpty {
-                if !lines.isEmpty { lines.append(indent + "///") }
-            } else {
-                lines.append(indent + "/// " + String(decoding: content, as: UTF8.self))
-            }
-        }
-        while lines.last == indent + "///" { lines.removeLast() }
-        return lines
-    }
-
     /// `///` lines for a doc comment. Every line break in the text starts a new `///` line, so no text can end the
     /// comment; other control characters (C0 but tab, DEL, C1) are replaced by U+FFFD.
     public static func docLines(_ text: String?, indent: String = "") -> [String] {
         guard let text else { return [] }
-        if !text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 }) {
-            return simpleDocLines(text, indent: indent)
+        if isSimpleDocText(text) {
+            var lines: [String] = []
+            forEachSimpleDocLine(text) { content in
+                lines.append(content.map { indent + "/// " + String(decoding: $0, as: UTF8.self) } ?? indent + "///")
+            }
+            return lines
         }
         var lines: [String] = []
         var current = ""

@@ -14,46 +14,15 @@ extension Translator {
                 IRUnion.Case(
                     swiftName: "", type: nullable ? .optional(type) : type, values: values, doc: docText(variant)))
         }
+        // A value several variants pin (the OpenAI spec's input and output messages are both `message`) selects all
+        // of them: decoding tries them in decode order, the one with more fixed values first.
+        var shared: Set<String> = []
         if let discriminator {
-            for index in cases.indices {
-                // A value listed twice (`enum: [a, a]`) is one value.
-                var seen: Set<String> = []
-                cases[index].values = cases[index].values.filter { seen.insert($0).inserted }
-            }
-            // A value the explicit `mapping` gives to one schema selects only that one: another variant's own
-            // constant or schema name does not compete with it.
-            var mapped: [String: SchemaID] = [:]
-            for entry in discriminator.mapping where mapped[entry.value] == nil { mapped[entry.value] = entry.target }
-            if !mapped.isEmpty {
-                for index in cases.indices {
-                    let target = variants[index].ref?.target
-                    cases[index].values = cases[index].values.filter { value in mapped[value].map { $0 == target } ?? true }
-                }
-            }
-        }
-        // Wire values name the cases only when each variant has exactly one (`.eq` would mislead for eq/ne/gt…); a
-        // variant whose value others share is named after its type (`inputMessage`, `outputMessage`, not
-        // `message`, `message2`).
-        var names = caseNames(fromTypes: cases.map(\.type))
-        if discriminator != nil && cases.allSatisfy({ $0.values.count == 1 }) {
-            var sharing: [String: Int] = [:]
-            for unionCase in cases { sharing[unionCase.values[0], default: 0] += 1 }
-            let fromValues = caseNames(fromValues: cases.map { $0.values[0] })
-            for index in cases.indices where sharing[cases[index].values[0]] == 1 { names[index] = fromValues[index] }
-        }
-        // A case hides a type of the same name inside the enum, where `T(from: decoder)` names each payload type;
-        // it must not take a nested type's name either. Only names without letter case can meet (`_1st`, `日本語`).
-        var used = Set(cases.flatMap { $0.type.typeRoots }).union(scope.usedNames)
-        for index in cases.indices {
-            cases[index].swiftName = uniqueMember(names[index], in: &used)
-        }
-        if let discriminator {
-            // A value several variants pin (the OpenAI spec's input and output messages are both `message`) selects
-            // all of them: decoding tries them in decode order, the one with more fixed values first.
             var seen: [String: Int] = [:]
             for index in cases.indices {
                 for value in cases[index].values {
                     if let first = seen[value] {
+                        shared.insert(value)
                         diagnostics.warning(
                             "discriminator value '\(value)' selects both variant \(first + 1) and variant \(index + 1); decoding tries them in turn, the one with more fixed values first",
                             at: discriminator.location)
@@ -62,6 +31,20 @@ extension Translator {
                     }
                 }
             }
+        }
+        // Wire values name the cases only when each variant has exactly one (`.eq` would mislead for eq/ne/gt…); a
+        // variant whose value others share is named after its type (`inputMessage`, `outputMessage`, not
+        // `message`, `message2`).
+        var names = caseNames(fromTypes: cases.map(\.type))
+        if discriminator != nil && cases.allSatisfy({ $0.values.count == 1 }) {
+            let fromValues = caseNames(fromValues: cases.map { $0.values[0] })
+            for index in cases.indices where !shared.contains(cases[index].values[0]) { names[index] = fromValues[index] }
+        }
+        // A case hides a type of the same name inside the enum, where `T(from: decoder)` names each payload type;
+        // it must not take a nested type's name either. Only names without letter case can meet (`_1st`, `日本語`).
+        var used = Set(cases.flatMap { $0.type.typeRoots }).union(scope.usedNames)
+        for index in cases.indices {
+            cases[index].swiftName = uniqueMember(names[index], in: &used)
         }
         let ranks = zip(variants, cases).map { decodeRank($1.type, schema: $0) }
         let order = cases.indices.sorted {
@@ -143,15 +126,21 @@ extension Translator {
 
     /// The wire values that select `variant`: explicit `mapping` entries first; otherwise the variant's own constant
     /// on the discriminator property; otherwise its schema name (OpenAPI's default).
+    /// Each value once (`enum: [a, a]` is one value); a value the `mapping` gives to another schema is not this
+    /// variant's: another variant's constant or schema name does not compete with an explicit mapping.
     func discriminatorValues(for variant: Schema, discriminator: Schema.Discriminator) -> [String] {
-        if let target = variant.ref?.target {
+        let target = variant.ref?.target
+        if let target {
             let mapped = discriminator.mapping.filter { $0.target == target }.map(\.value)
             if !mapped.isEmpty { return mapped }
         }
-        let pinned = pinnedValues(of: discriminator.propertyName, in: variant)
-        if !pinned.isEmpty { return pinned }
-        if let target = variant.ref?.target { return [suggestedName(for: target)] }
-        return []
+        var values = pinnedValues(of: discriminator.propertyName, in: variant)
+        if values.isEmpty, let target { values = [suggestedName(for: target)] }
+        var seen: Set<String> = []
+        return values.filter { value in
+            seen.insert(value).inserted
+                && (discriminator.mapping.first { $0.value == value }.map { $0.target == target } ?? true)
+        }
     }
 
     /// The single-value `enum`/`const` strings of `property` in `schema`, following `$ref` and `allOf`.

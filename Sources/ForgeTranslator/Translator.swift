@@ -147,27 +147,15 @@ final class NameCache {
     private var cases: [String: String] = [:]
     private var types: [String: String] = [:]
 
-    func memberName(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.memberName(text) }
-        if let known = members[text] { return known }
-        let name = Naming.memberName(text)
-        members[text] = name
-        return name
-    }
+    func memberName(_ text: String) -> String { cached(text, in: &members, Naming.memberName) }
+    func caseName(_ rawValue: String) -> String { cached(rawValue, in: &cases, Naming.caseName) }
+    func typeName(_ text: String) -> String { cached(text, in: &types, Naming.typeName) }
 
-    func caseName(_ rawValue: String) -> String {
-        guard rawValue.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.caseName(rawValue) }
-        if let known = cases[rawValue] { return known }
-        let name = Naming.caseName(rawValue)
-        cases[rawValue] = name
-        return name
-    }
-
-    func typeName(_ text: String) -> String {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return Naming.typeName(text) }
-        if let known = types[text] { return known }
-        let name = Naming.typeName(text)
-        types[text] = name
+    private func cached(_ text: String, in table: inout [String: String], _ make: (String) -> String) -> String {
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return make(text) }
+        if let known = table[text] { return known }
+        let name = make(text)
+        table[text] = name
         return name
     }
 }

@@ -36,11 +36,13 @@ import Testing
 
     @Test func docLinesDropLeadingAndTrailingBlankLinesAndTrailingSpaces() {
         #expect(SwiftText.docLines("\n  \nText.   \n\n") == ["/// Text."])
+        // Blank lines between lines of text stay, however many.
+        #expect(SwiftText.docLines("a\n\n \nb  \n", indent: "  ") == ["  /// a", "  ///", "  ///", "  /// b"])
         #expect(SwiftText.docLines(nil) == [])
     }
 
     /// Doc lines written straight into a block are the lines of `docLines`, joined as `Renderer.block` joins them,
-    /// after whatever the block held.
+    /// after whatever the block held (both walk simple text the same way; the literal tests above pin that walk).
     @Test(arguments: [
         "", "one line", "  leading spaces kept", "trailing spaces go   ", "\n\nleading blank lines go",
         "trailing blank lines go\n\n  \n", "a\n\n\nb", "a\n   \nb", "tab\there", "crlf\r\nline", "naïve café",
