@@ -1,14 +1,28 @@
+import Foundation
+
 /// A position in a source file, 1-based, as compilers print it.
 public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The file as the user named it (relative paths stay relative, so output is machine-independent).
-    public var file: String
+    ///
+    /// Kept as its number in a table of file names shared by the process, so that a location, copied with every
+    /// node, schema and diagnostic, holds nothing to retain and release.
+    public var file: String {
+        get { SourceFileNames.shared.name(fileNumber) }
+        set { fileNumber = SourceFileNames.shared.number(newValue) }
+    }
     /// 1-based line.
     public var line: Int
     /// 1-based column.
     public var column: Int
+    /// The number of ``file`` in ``SourceFileNames``: equal numbers, equal names.
+    private(set) var fileNumber: Int
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        self.init(fileNumber: SourceFileNames.shared.number(file), line: line, column: column)
+    }
+
+    init(fileNumber: Int, line: Int, column: Int) {
+        self.fileNumber = fileNumber
         self.line = line
         self.column = column
     }
@@ -17,6 +31,48 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
         (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file, line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            file: try container.decode(String.self, forKey: .file), line: try container.decode(Int.self, forKey: .line),
+            column: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+    }
+}
+
+/// The file names ``SourceLocation``s name, each numbered once for the life of the process.
+final class SourceFileNames: @unchecked Sendable {
+    static let shared = SourceFileNames()
+
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var numbers: [String: Int] = [:]
+    private var names: [String] = []
+
+    /// The number of `name`, given it on first use.
+    func number(_ name: String) -> Int {
+        lock.withLock {
+            if let number = numbers[name] { return number }
+            names.append(name)
+            numbers[name] = names.count - 1
+            return names.count - 1
+        }
+    }
+
+    func name(_ number: Int) -> String {
+        lock.withLock { names[number] }
     }
 }
 

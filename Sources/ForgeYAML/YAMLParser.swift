@@ -466,10 +466,14 @@ private struct Builder {
     var root: YAMLNode?
     var documents = 0
 
+    /// ``file``'s number, looked up once: every node's location holds it.
+    private let fileNumber: Int
+
     init(file: String, limits: YAMLLimits, bytes: [UInt8]) {
         self.file = file
         self.limits = limits
         self.bytes = bytes
+        fileNumber = SourceFileNames.shared.number(file)
     }
 
     /// Builds the tree from the events `next` returns, up to the end of the stream.
@@ -590,6 +594,6 @@ private struct Builder {
     }
 
     private func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: file, line: line + 1, column: column + 1)
+        SourceLocation(fileNumber: fileNumber, line: line + 1, column: column + 1)
     }
 }
