@@ -6,7 +6,7 @@ import Foundation
 /// References may not leave the root document's folder; remote (`http:`) references are refused.
 public struct DocumentLoader {
     let reader: any SpecFileReader
-    /// A worker's own, merged into the caller's in order (see ``drainInParallel(_:)``).
+    /// A worker's own, merged into the caller's in order (see ``buildInParallel(_:paths:)``).
     private(set) var diagnostics: DiagnosticCollector
     let limits: YAMLLimits
     let rootFile: String
@@ -34,8 +34,9 @@ public struct DocumentLoader {
     private var workerGaveUp = false
     /// Queued schemas from this many on are split between two loaders (fewer are not worth a thread).
     static let parallelThreshold = 64
-    /// Batches tried in parallel, and those whose workers did not give up (tests check the parallel path ran).
-    private var parallelBatches = (tried: 0, built: 0)
+    /// Batches tried in parallel, those whose workers did not give up, and whether the paths were in one of those
+    /// (tests check the parallel path ran).
+    private var parallelBatches = (tried: 0, built: 0, withPaths: false)
     /// Deepest nesting of inline schemas; deeper input is refused so later stages never recurse too far.
     static let maxSchemaDepth = 64
 
@@ -53,12 +54,12 @@ public struct DocumentLoader {
         ).document
     }
 
-    /// ``load(root:reader:diagnostics:limits:parallel:)``, with `parallel` taken as given (even on one core), and
-    /// how many batches were tried and built in parallel.
+    /// ``load(root:reader:diagnostics:limits:parallel:)``, with `parallel` taken as given (even on one core), how
+    /// many batches were tried and built in parallel, and whether the paths were built in parallel.
     static func loadCountingBatches(
         root: String, reader: any SpecFileReader, diagnostics: DiagnosticCollector, limits: YAMLLimits = .default,
         parallel: Bool, deferringReleaseTo release: DeferredRelease? = nil
-    ) -> (document: Document?, tried: Int, built: Int) {
+    ) -> (document: Document?, tried: Int, built: Int, pathsInParallel: Bool) {
         let normalizedRoot = SpecPath.normalize(root) ?? root
         var loader = DocumentLoader(
             reader: reader, diagnostics: diagnostics, limits: limits, rootFile: normalizedRoot,
@@ -66,7 +67,10 @@ public struct DocumentLoader {
         loader.parallel = parallel
         let document = loader.run()
         release?.keep(loader.files)
-        return (diagnostics.hasErrors ? nil : document, loader.parallelBatches.tried, loader.parallelBatches.built)
+        return (
+            diagnostics.hasErrors ? nil : document, loader.parallelBatches.tried, loader.parallelBatches.built,
+            loader.parallelBatches.withPaths
+        )
     }
 
     private init(
@@ -206,20 +210,9 @@ public struct DocumentLoader {
         }
         let security = securityRequirements(cursor.child("security")) ?? []
 
-        var operations: [Operation] = []
-        if let paths = cursor.child("paths"), expectMapping(paths, "the paths object") {
-            for entry in paths.entries {
-                guard entry.key.hasPrefix("/") else {
-                    if !entry.key.hasPrefix("x-") {
-                        diagnostics.error("path '\(entry.key)' must start with '/'", at: entry.keyLocation)
-                    }
-                    continue
-                }
-                operations += pathItem(path: entry.key, entry.cursor)
-            }
-        }
-
-        drainSchemaQueue()
+        var paths = cursor.child("paths")
+        if let cursor = paths, !expectMapping(cursor, "the paths object") { paths = nil }
+        let operations = buildOperationsAndSchemas(paths: paths)
         checkReferenceCycles()
 
         return Document(
@@ -389,6 +382,21 @@ public struct DocumentLoader {
     }
 
     // MARK: - Paths and operations
+
+    /// The operations of every path item in `paths`.
+    private mutating func operations(in paths: Cursor) -> [Operation] {
+        var operations: [Operation] = []
+        for entry in paths.entries {
+            guard entry.key.hasPrefix("/") else {
+                if !entry.key.hasPrefix("x-") {
+                    diagnostics.error("path '\(entry.key)' must start with '/'", at: entry.keyLocation)
+                }
+                continue
+            }
+            operations += pathItem(path: entry.key, entry.cursor)
+        }
+        return operations
+    }
 
     /// The keys a path item may hold besides the HTTP methods.
     private static let pathItemKeys: Set<String> = ["$ref", "summary", "description", "servers", "parameters"]
@@ -583,65 +591,150 @@ public struct DocumentLoader {
         schemas[cursor.id] = schema(cursor)
     }
 
-    /// First in, first out, so that diagnostics come in source order.
-    private mutating func drainSchemaQueue() {
+    /// Builds the operations under `paths`, then every queued schema, first in, first out, so that diagnostics come
+    /// in source order: the paths' first, then the schemas' in the order they were queued. Long runs of queued
+    /// schemas, and the paths with the first of them, are built in parallel (see ``buildInParallel(_:paths:)``).
+    private mutating func buildOperationsAndSchemas(paths: Cursor?) -> [Operation] {
+        var operations: [Operation]?
         var next = 0
         var oneByOneUntil = 0  // after a parallel attempt that gave up: retrying at every step would be quadratic
-        while next < queue.count {
+        while operations == nil || next < queue.count {
             let end = queue.count
             if parallel, next >= oneByOneUntil, end - next >= Self.parallelThreshold {
-                if drainInParallel(next..<end) {
+                switch buildInParallel(next..<end, paths: operations == nil ? paths : nil) {
+                case .built(let built):
+                    operations = operations ?? built
                     next = end  // what the workers queued comes after
                     continue
+                case .gaveUpInPaths:
+                    // The paths are built here; the schemas are then tried in parallel once more.
+                    operations = paths.map { self.operations(in: $0) }
+                    continue
+                case .gaveUp:
+                    oneByOneUntil = end
                 }
-                oneByOneUntil = end
+            }
+            if operations == nil {
+                operations = paths.map { self.operations(in: $0) } ?? []
+                continue
             }
             build(queue[next])
             next += 1
         }
         queue.removeAll()
+        return operations ?? []
     }
 
-    /// Builds the queued schemas in `range` with two loaders, each a copy of this one given half of them, on
-    /// two threads. Each worker records its diagnostics and the schemas it finds to queue; they are merged first
-    /// half first, which is the order building them one by one gives. A worker that would load another file, or
-    /// report the depth limit (reported once per run), gives up: then this returns `false` and nothing changed.
-    private mutating func drainInParallel(_ range: Range<Int>) -> Bool {
+    /// Builds the queued schemas in `range`, and the operations under `paths` when given, with two loaders on two
+    /// threads, each a copy of this one. The work is cut into units (the paths, then runs of schemas) that the two
+    /// take in turn; each unit records its diagnostics, the schemas it built and those it found to queue, and they
+    /// are merged in the units' order, which is the order building them one by one gives. A unit that would load
+    /// another file, or report the depth limit (reported once per run), makes its loader give up: then nothing
+    /// changed, and the result says whether it was the paths that gave up.
+    private mutating func buildInParallel(_ range: Range<Int>, paths: Cursor?) -> ParallelOutcome {
         parallelBatches.tried += 1
-        let middle = range.lowerBound + range.count / 2
+        enum Unit {
+            case paths(Cursor)
+            case schemas(Range<Int>)
+        }
+        struct Built {
+            var diagnostics: [Diagnostic] = []
+            var queue: [Cursor] = []
+            var schemas: [SchemaID: Schema] = [:]
+            var operations: [Operation] = []
+            var gaveUp = false
+        }
+        // Runs of schemas small enough that the two loaders finish close together.
+        let size = max(8, range.count / 24)
+        let units: [Unit] =
+            (paths.map { [.paths($0)] } ?? [])
+            + stride(from: range.lowerBound, to: range.upperBound, by: size).map {
+                .schemas($0..<min($0 + size, range.upperBound))
+            }
         var workers = [self, self]
         for index in workers.indices {
-            workers[index].diagnostics = DiagnosticCollector()
             workers[index].queue = []
             workers[index].schemas = [:]
             workers[index].isWorker = true
             workers[index].parallel = false
         }
-        let ranges = [range.lowerBound..<middle, middle..<range.upperBound]
+        var built = Array(repeating: Built(), count: units.count)
         let batch = queue
-        workers.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let buffer = buffer
-            DispatchQueue.concurrentPerform(iterations: 2) { index in
-                // Each iteration uses only its own worker; the trees they read are shared and not modified.
-                for cursor in batch[ranges[index]] {
-                    buffer[index].build(cursor)
-                    if buffer[index].workerGaveUp { return }
+        let taken = UnitCounter()
+        workers.withUnsafeMutableBufferPointer { workers in
+            built.withUnsafeMutableBufferPointer { built in
+                nonisolated(unsafe) let workers = workers
+                nonisolated(unsafe) let built = built
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    // Each iteration uses only its own worker and the units it takes; the trees they read are shared
+                    // and not modified.
+                    while !workers[index].workerGaveUp, let unit = taken.next(below: units.count) {
+                        workers[index].diagnostics = DiagnosticCollector()
+                        switch units[unit] {
+                        case .paths(let cursor):
+                            built[unit].operations = workers[index].operations(in: cursor)
+                        case .schemas(let range):
+                            for cursor in batch[range] where !workers[index].workerGaveUp {
+                                workers[index].build(cursor)
+                            }
+                        }
+                        built[unit].diagnostics = workers[index].diagnostics.diagnostics
+                        swap(&built[unit].queue, &workers[index].queue)
+                        swap(&built[unit].schemas, &workers[index].schemas)
+                        if workers[index].workerGaveUp {
+                            built[unit].gaveUp = true
+                            taken.stop()
+                        }
+                    }
                 }
             }
         }
+        if paths != nil, built[0].gaveUp { return .gaveUpInPaths }
         guard workers.allSatisfy({ !$0.workerGaveUp && $0.reportedSchemaDepth == reportedSchemaDepth }) else {
-            return false
+            return .gaveUp
+        }
+        var operations: [Operation] = []
+        for unit in built {
+            schemas.merge(unit.schemas) { first, _ in first }
+            for diagnostic in unit.diagnostics { diagnostics.emit(diagnostic) }
+            operations += unit.operations
         }
         for worker in workers {
-            schemas.merge(worker.schemas) { first, _ in first }
-            for diagnostic in worker.diagnostics.diagnostics { diagnostics.emit(diagnostic) }
             for (id, table) in worker.mappingIndexes where mappingIndexes[id] == nil { mappingIndexes[id] = table }
         }
-        for worker in workers {
-            for cursor in worker.queue { enqueue(cursor) }
+        for unit in built {
+            for cursor in unit.queue { enqueue(cursor) }
         }
         parallelBatches.built += 1
-        return true
+        if paths != nil { parallelBatches.withPaths = true }
+        return .built(operations)
+    }
+
+    private enum ParallelOutcome {
+        /// The operations (none without paths).
+        case built([Operation])
+        case gaveUp
+        /// The paths gave up: building them would load another file.
+        case gaveUpInPaths
+    }
+
+    /// Hands out unit numbers to the threads of ``buildInParallel(_:paths:)``, each once, in order.
+    private final class UnitCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var taken = 0
+
+        func next(below count: Int) -> Int? {
+            lock.withLock {
+                guard taken < count else { return nil }
+                taken += 1
+                return taken - 1
+            }
+        }
+
+        /// Hands out no more units (a loader gave up: the results will not be used).
+        func stop() {
+            lock.withLock { taken = .max }
+        }
     }
 
     /// A schema and, inline, its sub-schemas; `$ref` targets are queued and kept as IDs.
