@@ -22,10 +22,16 @@ public enum Pipeline {
         options: RenderOptions, diagnostics: DiagnosticCollector, deferringReleaseTo release: DeferredRelease? = nil
     ) -> Output? {
         var clock = StageClock()
+        // Declarations are rendered on the other cores while translation goes on. The templates are compiled, and
+        // the session started, on another thread while the spec loads. Templates that do not parse are reported
+        // after the spec's own errors, by the plain render below.
+        let renderer = Renderer(templates: templates, options: options)
+        let starting = SessionStart(renderer)
         guard
             let loaded = DocumentLoader.load(
                 root: root, reader: reader, diagnostics: diagnostics, deferringReleaseTo: release)
         else {
+            starting.session?.cancel()
             return nil
         }
         let document = filter.apply(to: loaded)
@@ -35,10 +41,7 @@ public enum Pipeline {
         // No schema may take the client's name.
         var translatorOptions = translatorOptions
         translatorOptions.reservedNames.insert(options.clientName)
-        // Declarations are rendered on the other cores while translation goes on. Templates that do not parse
-        // are reported after the spec's own errors, by the plain render below.
-        let renderer = Renderer(templates: templates, options: options)
-        let session = try? renderer.startSession()
+        let session = starting.session
         let module = Translator.translate(
             document, options: translatorOptions, diagnostics: diagnostics, observer: session?.observer)
         clock.finish("translate")
@@ -54,6 +57,30 @@ public enum Pipeline {
             diagnostics.error("\(error)", at: nil)
             return nil
         }
+    }
+}
+
+/// A render session started on a thread of its own.
+private final class SessionStart: @unchecked Sendable {
+    private let started = DispatchSemaphore(value: 0)
+    // Written once before `started` is signalled, read after.
+    private var result: RenderSession?
+    private var waited = false
+
+    init(_ renderer: Renderer) {
+        Thread.detachNewThread { [self] in
+            result = try? renderer.startSession()
+            started.signal()
+        }
+    }
+
+    /// The session (`nil` when the templates do not compile), once started.
+    var session: RenderSession? {
+        if !waited {
+            started.wait()
+            waited = true
+        }
+        return result
     }
 }
 
