@@ -271,8 +271,10 @@ public struct Renderer: Sendable {
             var indentation = 0  // of the last line that does not continue a block
             var start = 0
             while start <= bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var end = bytes.count
+                if start < bytes.count, let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    end = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
                 var continues = false
                 if start < end && bytes[start] == continuation {
                     continues = true
