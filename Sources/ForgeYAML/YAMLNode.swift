@@ -154,9 +154,12 @@ extension YAMLNode {
         guard case .mapping(let pairs) = content else { return nil }
         // The byte counts first: most keys differ in length, and comparing them costs no string comparison.
         let count = key.utf8.count
-        for pair in pairs {
-            if case .scalar(let scalar) = pair.key.content, scalar.value.utf8.count == count, scalar.value == key {
-                return pair.value
+        // By index: iterating the pairs would copy each, retaining and releasing everything in it.
+        for index in pairs.indices {
+            if case .scalar(let scalar) = pairs[index].key.content, scalar.value.utf8.count == count,
+                scalar.value == key
+            {
+                return pairs[index].value
             }
         }
         return nil
