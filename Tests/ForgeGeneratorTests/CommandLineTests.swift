@@ -41,6 +41,50 @@ import Testing
         #expect(again.status == 0, "\(again.stderr)")
     }
 
+    /// A large input makes the tool start itself again with glibc's heap settings (see `MallocTuning`): the run must
+    /// be the same, arguments with spaces included, and the settings must be in the restarted process's environment
+    /// (read from /proc while it runs); with `glibc.malloc.hugetlb` already set, it runs as it is.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/environ"), "no /proc: not Linux"))
+    func aLargeSpecRestartsWithHeapSettingsAndRunsTheSame() throws {
+        let folder = try temporaryFolder() + "/with spaces"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let schemas = (0..<3000).map {
+            "S\($0):\n  type: object\n  description: Schema number \($0), long enough to make the file large.\n"
+                + "  properties:\n    a: {type: string}\n    b: {$ref: '#/components/schemas/S\(($0 + 1) % 3000)'}"
+        }
+        try spec(schemas: schemas.joined(separator: "\n")).write(toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: "\(folder)/spec.yaml")[.size] as? Int)
+        #expect(size >= 512 * 1024)
+
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: try executable())
+        process.arguments = ["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out"]
+        process.standardError = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        var environment = ""
+        while process.isRunning, !environment.contains("GLIBC_TUNABLES=") {
+            let text = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/environ"))) ?? Data()
+            environment = String(decoding: text, as: UTF8.self)
+            usleep(2000)
+        }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        // glibc shows only part of the value once it has read it.
+        #expect(environment.contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"))
+        let written = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/out")
+        #expect(written.contains("Types+S.swift") && written.contains("API.swift"))
+
+        let preset = Process()
+        preset.executableURL = URL(fileURLWithPath: try executable())
+        preset.arguments = ["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out", "--check"]
+        preset.environment = ProcessInfo.processInfo.environment.merging(["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"]) { $1 }
+        preset.standardError = FileHandle.nullDevice
+        try preset.run()
+        preset.waitUntilExit()
+        #expect(preset.terminationStatus == 0)
+    }
+
     @Test func anErrorInTheSpecExitsOneWithItsPosition() throws {
         let folder = try temporaryFolder()
         try spec(schemas: "A:\n  type: object\n  properties:\n    b: {$ref: '#/components/schemas/Missing'}").write(
