@@ -2,8 +2,8 @@
 import Foundation
 import Testing
 
-/// Long runs of queued schemas are built by two loaders on two threads; the document and the diagnostics must be
-/// exactly those of building every schema on one thread.
+/// The paths and long runs of queued schemas are built by two loaders on two threads, which take them in units; the
+/// document and the diagnostics must be exactly those of building everything on one thread.
 @Suite struct ParallelLoadTests {
     /// What a load in parallel did, beside its diagnostics: batches tried in parallel, and built (not given up).
     struct Outcome {
@@ -91,8 +91,8 @@ import Testing
 
     @Test func manySchemasWithErrorsAndFollowUps() throws {
         let outcome = try expectSameBothWays(["spec/openapi.yaml": manySchemas(300)])
-        // The comparison means something: the batch was built in parallel, with errors from both halves (50
-        // unknown types and 50 missing targets), in source order.
+        // The comparison means something: the batch was built in parallel, with errors from every unit (50 unknown
+        // types and 50 missing targets), in source order.
         #expect(outcome.tried == 1 && outcome.built == 1)
         #expect(outcome.diagnostics.count == 100)
         #expect(outcome.diagnostics.first?.hasPrefix("spec/openapi.yaml:10:13: error: unknown schema type 'strin'") == true)
@@ -112,13 +112,13 @@ import Testing
             "spec/other.yaml": "Thing: {type: strin}\n",
         ]
         let outcome = try expectSameBothWays(files)
-        // The second worker reaches `Far` and gives up; everything is then built one by one.
+        // The loader that reaches `Far` gives up; everything is then built one by one.
         #expect(outcome.tried == 1 && outcome.built == 0)
         #expect(outcome.diagnostics.contains { $0.hasPrefix("spec/other.yaml:1:15: error: unknown schema type 'strin'") })
         #expect(outcome.diagnostics.contains { $0.contains("cannot read 'spec/absent.yaml'") })
     }
 
-    @Test func theDepthLimitIsReportedOnceFromEitherHalf() throws {
+    @Test func theDepthLimitIsReportedOnceFromAnyUnit() throws {
         func deep(_ name: String) -> String {
             var text = "    \(name):\n"
             var indent = "      "
