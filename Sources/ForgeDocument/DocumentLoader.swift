@@ -26,13 +26,14 @@ public struct DocumentLoader {
     /// Key → position tables of large mappings that `$ref`s point into, by the mapping's file and pointer.
     private var mappingIndexes: [SchemaID: [String: Int]] = [:]
     private var reportedSchemaDepth = false
-    /// Whether long runs of queued schemas are split between two loaders working in parallel.
+    /// Whether long runs of queued schemas, and the paths with the first of them, are shared by two loaders working in
+    /// parallel.
     private var parallel = true
     /// Set in a worker: it must not load a file (that would change what the caller has loaded, and in which order).
     private var isWorker = false
     /// A worker met what only the caller may do; its results are dropped and the caller does the work itself.
     private var workerGaveUp = false
-    /// Queued schemas from this many on are split between two loaders (fewer are not worth a thread).
+    /// Queued schemas from this many on are shared by two loaders (fewer are not worth a thread).
     static let parallelThreshold = 64
     /// Batches tried in parallel, those whose workers did not give up, and whether the paths were in one of those
     /// (tests check the parallel path ran).
@@ -41,7 +42,7 @@ public struct DocumentLoader {
     static let maxSchemaDepth = 64
 
     /// Loads `root` and what it references. Errors go to `diagnostics`; the result is `nil` if any occurred.
-    /// `parallel: false` builds every schema on the calling thread; the result and the diagnostics are the same,
+    /// `parallel: false` builds everything on the calling thread; the result and the diagnostics are the same,
     /// which tests and the fuzz target check. With `release`, the files' YAML trees are handed to it instead of
     /// being freed on return.
     public static func load(
