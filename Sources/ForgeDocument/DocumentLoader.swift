@@ -387,7 +387,7 @@ public struct DocumentLoader {
     /// The operations of every path item in `paths`.
     private mutating func operations(in paths: Cursor) -> [Operation] {
         var operations: [Operation] = []
-        for entry in paths.entries {
+        for entry in paths.entries where !workerGaveUp {
             guard entry.key.hasPrefix("/") else {
                 if !entry.key.hasPrefix("x-") {
                     diagnostics.error("path '\(entry.key)' must start with '/'", at: entry.keyLocation)
@@ -660,6 +660,7 @@ public struct DocumentLoader {
             workers[index].parallel = false
         }
         var built = Array(repeating: Built(), count: units.count)
+        let depthReported = reportedSchemaDepth
         let batch = queue
         let taken = UnitCounter()
         workers.withUnsafeMutableBufferPointer { workers in
@@ -685,6 +686,8 @@ public struct DocumentLoader {
                         if workers[index].workerGaveUp {
                             built[unit].gaveUp = true
                             taken.stop()
+                        } else if workers[index].reportedSchemaDepth != depthReported {
+                            taken.stop()  // reported once per run: the batch is built one by one instead
                         }
                     }
                 }

@@ -30,7 +30,8 @@ public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStr
     public var description: String { "\(file):\(line):\(column)" }
 
     public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
-        (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
+        guard lhs.fileNumber != rhs.fileNumber else { return (lhs.line, lhs.column) < (rhs.line, rhs.column) }
+        return (lhs.file, lhs.line, lhs.column) < (rhs.file, rhs.line, rhs.column)
     }
 
     private enum CodingKeys: String, CodingKey {

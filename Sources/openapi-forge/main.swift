@@ -174,18 +174,26 @@ func printError(_ text: String) {
 /// about 13,000 faults and 40 ms of system time, a tenth of the CPU of a run. Asking glibc to grow its heaps 32 MiB at
 /// a time and to back them with transparent huge pages where the system allows (`madvise` mode) takes that to about
 /// 1,000 faults. glibc reads these settings only when a process starts, so for a large input the tool starts itself
-/// again, once, with them (a small one would lose more to the restart than it gains). A `GLIBC_TUNABLES` that
-/// already names `glibc.malloc.hugetlb` (to choose another value; `=0` turns this off) is left alone, and if the
-/// restart fails the run goes on as it is.
+/// again, once, with them (a small one would lose more to the restart than it gains).
+///
+/// A `GLIBC_TUNABLES` that already names `glibc.malloc.hugetlb` is left alone (`glibc.malloc.hugetlb=0` turns this
+/// off, for instance under a profiler that does not follow the restart), as is a `glibc.malloc.top_pad` it sets. A
+/// setuid or setgid process, whose environment glibc filters, is not restarted, nor is a build on another C library;
+/// `OPENAPI_FORGE_RESTARTED` marks the restarted process, so it never restarts twice. If the restart fails, the run
+/// goes on as it is.
 enum MallocTuning {
-    static let tunables = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432"
     /// Inputs from this size on are worth a restart.
     static let threshold = 512 * 1024
+    /// Set for the restarted process.
+    static let marker = "OPENAPI_FORGE_RESTARTED"
 
     static func apply(forInput input: String) {
-        #if os(Linux)
+        #if canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
-        guard !current.contains("glibc.malloc.hugetlb") else { return }
+        // Once only: the marker stays even where glibc filters the environment of a secure-execution process.
+        guard !current.contains("glibc.malloc.hugetlb"), getenv(marker) == nil, getuid() == geteuid(),
+            getgid() == getegid()
+        else { return }
         // The root document's size (a folder's openapi.yaml, .yml or .json).
         let size = ([input] + ["openapi.yaml", "openapi.yml", "openapi.json"].map { "\(input)/\($0)" }).lazy.compactMap {
             path -> Int? in
@@ -194,10 +202,19 @@ enum MallocTuning {
             return Int(status.st_size)
         }.first
         guard let size, size >= threshold else { return }
-        setenv("GLIBC_TUNABLES", current.isEmpty ? tunables : current + ":" + tunables, 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // The executable's own path: under an emulator such as valgrind, /proc/self/exe is the emulator.
+        var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &path, Int(PATH_MAX))
+        guard length > 0 else { return }
+        var tunables = ["glibc.malloc.hugetlb=1"]
+        if !current.contains("glibc.malloc.top_pad") { tunables.append("glibc.malloc.top_pad=33554432") }
+        if !current.isEmpty { tunables.insert(current, at: 0) }
+        setenv("GLIBC_TUNABLES", tunables.joined(separator: ":"), 1)
+        setenv(marker, "1", 1)
+        execv(path, CommandLine.unsafeArgv)
         // Still here: the restart failed.
         if current.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", current, 1) }
+        unsetenv(marker)
         #endif
     }
 }

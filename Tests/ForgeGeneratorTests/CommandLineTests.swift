@@ -43,7 +43,8 @@ import Testing
 
     /// A large input makes the tool start itself again with glibc's heap settings (see `MallocTuning`): the run must
     /// be the same, arguments with spaces included, and the settings must be in the restarted process's environment
-    /// (read from /proc while it runs); with `glibc.malloc.hugetlb` already set, it runs as it is.
+    /// (read from /proc while it runs), for a file or a folder as input; with `glibc.malloc.hugetlb` already set, it
+    /// runs as it is. The children get the test's environment without either variable the restart reads.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/environ"), "no /proc: not Linux"))
     func aLargeSpecRestartsWithHeapSettingsAndRunsTheSame() throws {
         let folder = try temporaryFolder() + "/with spaces"
@@ -52,37 +53,50 @@ import Testing
             "S\($0):\n  type: object\n  description: Schema number \($0), long enough to make the file large.\n"
                 + "  properties:\n    a: {type: string}\n    b: {$ref: '#/components/schemas/S\(($0 + 1) % 3000)'}"
         }
-        try spec(schemas: schemas.joined(separator: "\n")).write(toFile: "\(folder)/spec.yaml", atomically: true, encoding: .utf8)
-        let size = try #require(try FileManager.default.attributesOfItem(atPath: "\(folder)/spec.yaml")[.size] as? Int)
+        try spec(schemas: schemas.joined(separator: "\n")).write(
+            toFile: "\(folder)/openapi.yaml", atomically: true, encoding: .utf8)
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: "\(folder)/openapi.yaml")[.size] as? Int)
         #expect(size >= 512 * 1024)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLIBC_TUNABLES"] = nil
+        environment["OPENAPI_FORGE_RESTARTED"] = nil
 
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try executable())
-        process.arguments = ["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out"]
-        process.standardError = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        var environment = ""
-        while process.isRunning, !environment.contains("GLIBC_TUNABLES=") {
-            let text = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(process.processIdentifier)/environ"))) ?? Data()
-            environment = String(decoding: text, as: UTF8.self)
-            usleep(2000)
+        /// Runs the tool; returns its status, what it printed, and its environment as last read while it ran.
+        func run(_ arguments: [String], _ environment: [String: String]) throws -> (Int32, String, String) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: try executable())
+            process.arguments = arguments
+            process.environment = environment
+            let errors = Pipe()
+            process.standardError = errors
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            var seen = ""
+            while process.isRunning, !seen.contains("OPENAPI_FORGE_RESTARTED=") {
+                let path = "/proc/\(process.processIdentifier)/environ"
+                seen = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: path))) ?? Data(), as: UTF8.self)
+                usleep(2000)
+            }
+            let printed = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            return (process.terminationStatus, printed, seen)
         }
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
-        // glibc shows only part of the value once it has read it.
-        #expect(environment.contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"))
-        let written = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/out")
-        #expect(written.contains("Types+S.swift") && written.contains("API.swift"))
 
-        let preset = Process()
-        preset.executableURL = URL(fileURLWithPath: try executable())
-        preset.arguments = ["generate", "\(folder)/spec.yaml", "--output", "\(folder)/out", "--check"]
-        preset.environment = ProcessInfo.processInfo.environment.merging(["GLIBC_TUNABLES": "glibc.malloc.hugetlb=0"]) { $1 }
-        preset.standardError = FileHandle.nullDevice
-        try preset.run()
-        preset.waitUntilExit()
-        #expect(preset.terminationStatus == 0)
+        for input in ["\(folder)/openapi.yaml", folder] {
+            try? FileManager.default.removeItem(atPath: "\(folder)/out")
+            let (status, printed, seen) = try run(["generate", input, "--output", "\(folder)/out"], environment)
+            #expect(status == 0, "\(printed)")
+            // glibc shows only part of the value once it has read it.
+            #expect(seen.contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"), "input \(input)")
+            let written = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/out")
+            #expect(written.contains("Types+S.swift") && written.contains("API.swift"))
+        }
+
+        environment["GLIBC_TUNABLES"] = "glibc.malloc.hugetlb=0"
+        let (status, printed, seen) = try run(
+            ["generate", "\(folder)/openapi.yaml", "--output", "\(folder)/out", "--check"], environment)
+        #expect(status == 0, "\(printed)")
+        #expect(!seen.contains("OPENAPI_FORGE_RESTARTED="))
     }
 
     @Test func anErrorInTheSpecExitsOneWithItsPosition() throws {
