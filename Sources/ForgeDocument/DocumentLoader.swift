@@ -608,9 +608,7 @@ public struct DocumentLoader {
                     next = end  // what the workers queued comes after
                     continue
                 case .gaveUpInPaths:
-                    // The paths are built here; the schemas are then tried in parallel once more.
-                    operations = paths.map { self.operations(in: $0) }
-                    continue
+                    break  // the paths are built here, next; the schemas are then tried in parallel once more
                 case .gaveUp:
                     oneByOneUntil = end
                 }
@@ -694,7 +692,7 @@ public struct DocumentLoader {
             }
         }
         if paths != nil, built[0].gaveUp { return .gaveUpInPaths }
-        guard workers.allSatisfy({ !$0.workerGaveUp && $0.reportedSchemaDepth == reportedSchemaDepth }) else {
+        guard workers.allSatisfy({ !$0.workerGaveUp && $0.reportedSchemaDepth == depthReported }) else {
             return .gaveUp
         }
         var operations: [Operation] = []

@@ -41,7 +41,7 @@ public struct GenerateRequest: Sendable {
 
     /// A folder as input means its `openapi.yaml` (`.yml`, `.json`), with `openapi-forge.yaml` beside it as the
     /// configuration unless one is given.
-    func resolvingFolderInput() -> GenerateRequest {
+    public func resolvingFolderInput() -> GenerateRequest {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory), isDirectory.boolValue else {
             return self

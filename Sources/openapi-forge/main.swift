@@ -95,7 +95,6 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        MallocTuning.apply(forInput: input)
         let start = Date()
         let mode: GenerateRequest.Mode = check ? .check : (dryRun || output == nil) ? .dryRun : .write
         let request = GenerateRequest(
@@ -103,6 +102,7 @@ struct Generate: ParsableCommand {
             templatesFolder: templates, configFile: config,
             accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode,
             fixedFileSet: fixedFileSet, moduleName: moduleName)
+        MallocTuning.apply(forRoot: request.resolvingFolderInput().input)
         let result = generate(request)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
@@ -187,21 +187,18 @@ enum MallocTuning {
     /// Set for the restarted process.
     static let marker = "OPENAPI_FORGE_RESTARTED"
 
-    static func apply(forInput input: String) {
+    /// Restarts for a `root` document of at least ``threshold`` bytes.
+    static func apply(forRoot root: String) {
         #if canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
         // Once only: the marker stays even where glibc filters the environment of a secure-execution process.
         guard !current.contains("glibc.malloc.hugetlb"), getenv(marker) == nil, getuid() == geteuid(),
             getgid() == getegid()
         else { return }
-        // The root document's size (a folder's openapi.yaml, .yml or .json).
-        let size = ([input] + ["openapi.yaml", "openapi.yml", "openapi.json"].map { "\(input)/\($0)" }).lazy.compactMap {
-            path -> Int? in
-            var status = stat()
-            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
-            return Int(status.st_size)
-        }.first
-        guard let size, size >= threshold else { return }
+        var status = stat()
+        guard stat(root, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) >= threshold else {
+            return
+        }
         // The executable's own path: under an emulator such as valgrind, /proc/self/exe is the emulator.
         var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &path, Int(PATH_MAX))

@@ -12,6 +12,10 @@ import Testing
         b.file = "spec/b.yaml"
         #expect(a != b && b.file == "spec/b.yaml" && a.file == "spec/a.yaml")
         #expect(a < b && SourceLocation(file: "spec/a.yaml", line: 10, column: 1) < b)
+        // Within one file, by line then column.
+        #expect(a < SourceLocation(file: "spec/a.yaml", line: 3, column: 6))
+        #expect(a < SourceLocation(file: "spec/a.yaml", line: 4, column: 1))
+        #expect(!(SourceLocation(file: "spec/a.yaml", line: 10, column: 1) < a) && !(a < a))
     }
 
     @Test func itEncodesAsFileLineAndColumn() throws {
