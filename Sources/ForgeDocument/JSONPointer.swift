@@ -42,16 +42,21 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible 
 
     /// The pointer as written in a `$ref`: `/components/schemas/A~1B`.
     public var description: String {
-        var result = ""
+        // Byte by byte: the translator names the source of every declaration this way, and the pointers of inline
+        // schemas under paths (`/paths/~1chat~1completions/...`) are long and need escaping.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(tokens.reduce(tokens.count) { $0 + $1.utf8.count + 2 })
         for token in tokens {
-            result += "/"
-            if token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
-                result += token.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
-            } else {
-                result += token
+            bytes.append(UInt8(ascii: "/"))
+            for byte in token.utf8 {
+                switch byte {
+                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
+                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                default: bytes.append(byte)
+                }
             }
         }
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The node the pointer designates inside `root`, or the first token that does not exist.
