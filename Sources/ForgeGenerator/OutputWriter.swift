@@ -30,8 +30,7 @@ public struct OutputWriter {
         var summary = Summary()
         let produced = Set(files.map(\.path))
         for file in files {
-            let existing = FileManager.default.contents(atPath: path(file.path))
-            if existing == Data(file.contents.utf8) {
+            if hasContents(path(file.path), file.bytes) {
                 summary.unchanged.append(file.path)
             } else {
                 summary.written.append(file.path)
@@ -54,7 +53,7 @@ public struct OutputWriter {
                 try FileManager.default.createDirectory(
                     atPath: (final as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let temporary = (final as NSString).deletingLastPathComponent + "/.\((final as NSString).lastPathComponent).forge-tmp"
-                try Data(byPath[relative]!.contents.utf8).write(to: URL(fileURLWithPath: temporary))
+                try write(byPath[relative]!.bytes, to: temporary)
                 staged.append((temporary, final))
             }
         } catch {
@@ -71,6 +70,34 @@ public struct OutputWriter {
             try FileManager.default.removeItem(atPath: path(relative))
         }
         return summary
+    }
+
+    /// Whether the file at `path` holds exactly `bytes` (a file of another size is not read).
+    private func hasContents(_ path: String, _ bytes: [UInt8]) -> Bool {
+        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == bytes.count,
+            let existing = FileManager.default.contents(atPath: path)
+        else { return false }
+        return existing.withUnsafeBytes { existing in
+            bytes.withUnsafeBytes { bytes in
+                existing.count == bytes.count && (bytes.isEmpty || memcmp(existing.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
+            }
+        }
+    }
+
+    /// Writes `bytes` to a new file at `path` (replacing one there).
+    private func write(_ bytes: [UInt8], to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+        defer { close(descriptor) }
+        try bytes.withUnsafeBytes { buffer in
+            var written = 0
+            while written < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path]) }
+                written += count
+            }
+        }
     }
 
     private func path(_ relative: String) -> String {

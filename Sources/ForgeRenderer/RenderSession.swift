@@ -17,13 +17,19 @@ public final class RenderSession: @unchecked Sendable {
         case declaration(IRType)
     }
 
+    enum Rendered {
+        case client([UInt8])
+        case declaration(String)
+    }
+
     private let renderer: Renderer
     let templates: CompiledTemplates
     private var library: MustacheLibrary { templates.library }
     /// Guards every property below it.
     private let condition = NSCondition()
     private var jobs: [Job] = []
-    private var results: [Result<String, TemplateError>?] = []
+    /// A declaration's text (untidied), or the client's bytes (tidied).
+    private var results: [Result<Rendered, TemplateError>?] = []
     /// The first job no thread has taken yet.
     private var next = 0
     /// No more jobs will come; helpers stop once the queue is empty.
@@ -65,14 +71,14 @@ public final class RenderSession: @unchecked Sendable {
     /// path. A declaration of `module` that was never submitted is rendered here.
     public func finish(_ module: IRModule) throws(TemplateError) -> [RenderedFile] {
         close(cancelling: false)
-        var client: String?
+        var client: [UInt8]?
         var declarations: [String: String] = [:]
         for (job, result) in zip(jobs, results) {
             // Every job has a result: the queue was drained and the helpers have stopped.
-            let text = try result!.get()
-            switch job {
-            case .client: client = text
-            case .declaration(let type): declarations[type.name] = text
+            switch (job, try result!.get()) {
+            case (.client, .client(let bytes)): client = bytes
+            case (.declaration(let type), .declaration(let text)): declarations[type.name] = text
+            default: preconditionFailure("a job's result is of another kind")
             }
         }
         if client == nil && renderer.wantsClient(module) {
@@ -129,11 +135,12 @@ public final class RenderSession: @unchecked Sendable {
             next += 1
             let job = jobs[index]
             condition.unlock()
-            let result: Result<String, TemplateError>
+            let result: Result<Rendered, TemplateError>
             do throws(TemplateError) {
                 switch job {
-                case .client(let module): result = .success(try renderer.renderClient(module, library))
-                case .declaration(let type): result = .success(try renderer.renderDeclaration(type, templates))
+                case .client(let module): result = .success(.client(try renderer.renderClient(module, library)))
+                case .declaration(let type):
+                    result = .success(.declaration(try renderer.renderDeclaration(type, templates)))
                 }
             } catch {
                 result = .failure(error)

@@ -39,6 +39,24 @@ import Testing
             try contents(folder) == ["A.swift": header + "a", "C.swift": header + "c", "Hand.swift": "// mine"])
     }
 
+    /// A file is compared byte for byte: one of the same size but other bytes is rewritten, as is a longer or shorter
+    /// one, and an empty file is written empty.
+    @Test func filesOfTheSameSizeAreComparedByContent() throws {
+        let folder = try temporaryFolder()
+        let writer = OutputWriter(folder: folder)
+        try writer.write([
+            RenderedFile(path: "A.swift", contents: header + "aaaa"), RenderedFile(path: "B.swift", contents: header + "b"),
+        ])
+        let summary = try writer.write([
+            RenderedFile(path: "A.swift", contents: header + "aaab"),
+            RenderedFile(path: "B.swift", bytes: Array((header + "bé").utf8)),
+            RenderedFile(path: "E.swift", contents: ""),
+        ])
+        #expect(summary.written == ["A.swift", "B.swift", "E.swift"])
+        #expect(try contents(folder) == ["A.swift": header + "aaab", "B.swift": header + "bé", "E.swift": ""])
+        #expect(try writer.write([RenderedFile(path: "E.swift", contents: "")]).unchanged == ["E.swift"])
+    }
+
     @Test func planWritesNothing() throws {
         let folder = try temporaryFolder()
         let plan = try OutputWriter(folder: folder).plan([RenderedFile(path: "A.swift", contents: header)])
