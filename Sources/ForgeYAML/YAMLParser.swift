@@ -249,7 +249,9 @@ struct EventReader: ~Copyable {
         let problemLocation = location(line: parser.problem_mark.line, column: parser.problem_mark.column)
         let context = parser.context.map { String(cString: $0) }
         let contextLocation = location(line: parser.context_mark.line, column: parser.context_mark.column)
-        let contextByte = byte(at: parser.context_mark.index)
+        // libyaml's marks count characters, not bytes.
+        let contextByte = byte(at: byteOffset(ofCharacter: parser.context_mark.index))
+        let problemOffset = byteOffset(ofCharacter: parser.problem_mark.index)
         // What libyaml reports at the end of the file is clearer at the quote or bracket left open.
         if context == "while scanning a quoted scalar", problem == "found unexpected end of stream",
             contextByte == UInt8(ascii: "\"") || contextByte == UInt8(ascii: "'")
@@ -258,7 +260,7 @@ struct EventReader: ~Copyable {
             return YAMLError(
                 location: contextLocation, message: "unclosed \(kind) quote; the string runs to the end of the file")
         }
-        if let context, context.hasPrefix("while parsing a flow "), isAtEnd(parser.problem_mark.index),
+        if let context, context.hasPrefix("while parsing a flow "), isAtEnd(problemOffset),
             contextByte == UInt8(ascii: "[") || contextByte == UInt8(ascii: "{")
         {
             let (open, kind) = contextByte == UInt8(ascii: "[") ? ("[", "sequence") : ("{", "mapping")
@@ -267,7 +269,7 @@ struct EventReader: ~Copyable {
                 message: "unclosed '\(open)'; the flow \(kind) runs to the end of the file")
         }
         if problem == "found a tab character that violates indentation"
-            || (problem == "found character that cannot start any token" && byte(at: parser.problem_mark.index) == 0x09)
+            || (problem == "found character that cannot start any token" && byte(at: problemOffset) == 0x09)
         {
             return YAMLError(
                 location: problemLocation, message: "a tab character in indentation; YAML indents with spaces only")
@@ -293,6 +295,21 @@ struct EventReader: ~Copyable {
 
     private func byte(at index: Int) -> UInt8? {
         bytes.indices.contains(index) ? bytes[index] : nil
+    }
+
+    /// The byte offset of the character a libyaml mark's `index` counts to (the characters of UTF-8 text are the
+    /// bytes that do not continue a sequence).
+    private func byteOffset(ofCharacter index: Int) -> Int {
+        var characters = 0
+        var offset = 0
+        while offset < bytes.count {
+            if bytes[offset] & 0xC0 != 0x80 {
+                if characters == index { return offset }
+                characters += 1
+            }
+            offset += 1
+        }
+        return offset
     }
 
     /// Whether only whitespace follows the byte offset `index`.

@@ -35,6 +35,13 @@ import Testing
                   "unclosed '['; the flow sequence runs to the end of the file"),
         ErrorCase("unclosed inner flow mapping", "a: {b: [1], c: {d: 1}\n", 1, 4,
                   "unclosed '{'; the flow mapping runs to the end of the file"),
+        // libyaml's marks count characters: text that is not ASCII before the error must not shift them.
+        ErrorCase("unclosed double quote after text that is not ASCII", "é: “ü”\nb: \"abc\nc: 2\n", 2, 4,
+                  "unclosed double quote; the string runs to the end of the file"),
+        ErrorCase("unclosed flow sequence after text that is not ASCII", "a: ééé\nb: [1, 2\n", 2, 4,
+                  "unclosed '['; the flow sequence runs to the end of the file"),
+        ErrorCase("tab as indentation after text that is not ASCII", "é: ü\na:\n\tb: 1\n", 3, 1,
+                  "a tab character in indentation; YAML indents with spaces only"),
         ErrorCase("unclosed flow sequence before more text", "a: [1, 2\nb: 3\n", 2, 2,
                   "did not find expected ',' or ']' (while parsing a flow sequence at 1:4)"),
         ErrorCase("tab as indentation", "a:\n\tb: 1\n", 2, 1,
