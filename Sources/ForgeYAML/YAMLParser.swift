@@ -128,17 +128,6 @@ struct EventReader: ~Copyable {
     }
 
     mutating func next() throws(YAMLError) -> Event {
-        try read(scalarText: nil)
-    }
-
-    /// The next event, with a scalar's value left empty: its bytes are appended to `text` instead, so that the
-    /// thread consuming the events makes them a string (see ``EventPipe``).
-    mutating func next(appendingScalarTextTo text: inout [UInt8]) throws(YAMLError) -> Event {
-        try withUnsafeMutablePointer(to: &text) { text throws(YAMLError) in try read(scalarText: text) }
-    }
-
-    /// The next event; a scalar's bytes are appended to `scalarText` when given, else made its value.
-    private mutating func read(scalarText: UnsafeMutablePointer<[UInt8]>?) throws(YAMLError) -> Event {
         guard yaml_parser_parse(parser, event) == 1 else {
             throw syntaxError(parser.pointee)
         }
@@ -153,25 +142,9 @@ struct EventReader: ~Copyable {
             return .documentStart(line: line, column: column)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
-            let style: Scalar.Style
-            switch data.style {
-            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
-            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
-            case YAML_LITERAL_SCALAR_STYLE: style = .literal
-            case YAML_FOLDED_SCALAR_STYLE: style = .folded
-            default: style = .plain
-            }
-            var value = ""
-            if let scalarText {
-                if let bytes = data.value, data.length > 0 {
-                    scalarText.pointee.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(data.length)))
-                }
-            } else {
-                value = string(data.value, Int(data.length))
-            }
             return .scalar(
-                Scalar(value, style: style), tag: optionalString(data.tag), anchor: optionalString(data.anchor),
-                line: line, column: column)
+                Scalar(string(data.value, Int(data.length)), style: Self.style(data.style)),
+                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
         case YAML_ALIAS_EVENT:
             return .alias(optionalString(event.data.alias.anchor) ?? "", line: line, column: column)
         case YAML_SEQUENCE_START_EVENT:
@@ -186,6 +159,61 @@ struct EventReader: ~Copyable {
             return .collectionEnd
         default:
             return .other
+        }
+    }
+
+    /// Reads the next event into `batch` as a ``RawEvent``, its strings appended to the batch's bytes, and says
+    /// whether it ended the stream. Nothing here is reference-counted: the thread that builds the tree makes the
+    /// strings (see ``EventPipe``).
+    mutating func record(into batch: inout RawBatch) throws(YAMLError) -> Bool {
+        guard yaml_parser_parse(parser, event) == 1 else {
+            throw syntaxError(parser.pointee)
+        }
+        defer { yaml_event_delete(event) }
+        let event = event.pointee
+        var raw = RawEvent(
+            kind: .other, line: event.start_mark.line, column: event.start_mark.column, textEnd: batch.text.count)
+        switch event.type {
+        case YAML_STREAM_END_EVENT:
+            raw.kind = .streamEnd
+        case YAML_DOCUMENT_START_EVENT:
+            raw.kind = .documentStart
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            raw.kind = .scalar
+            raw.style = Self.style(data.style)
+            if let bytes = data.value, data.length > 0 {
+                batch.text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: Int(data.length)))
+            }
+            raw.valueEnd = batch.text.count
+            raw.record(tag: data.tag, anchor: data.anchor, into: &batch.text)
+        case YAML_ALIAS_EVENT:
+            raw.kind = .alias
+            raw.record(tag: nil, anchor: event.data.alias.anchor, into: &batch.text)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            raw.kind = .sequenceStart
+            raw.record(tag: data.tag, anchor: data.anchor, into: &batch.text)
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            raw.kind = .mappingStart
+            raw.record(tag: data.tag, anchor: data.anchor, into: &batch.text)
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            raw.kind = .collectionEnd
+        default:
+            break
+        }
+        batch.events.append(raw)
+        return raw.kind == .streamEnd
+    }
+
+    private static func style(_ style: yaml_scalar_style_t) -> Scalar.Style {
+        switch style {
+        case YAML_SINGLE_QUOTED_SCALAR_STYLE: .singleQuoted
+        case YAML_DOUBLE_QUOTED_SCALAR_STYLE: .doubleQuoted
+        case YAML_LITERAL_SCALAR_STYLE: .literal
+        case YAML_FOLDED_SCALAR_STYLE: .folded
+        default: .plain
         }
     }
 
@@ -337,6 +365,57 @@ struct EventReader: ~Copyable {
     }
 }
 
+/// An event as the reading thread of an ``EventPipe`` records it: plain values only, its strings kept as ranges of
+/// the batch's bytes (the value, then the tag, then the anchor, each starting where the one before ends).
+struct RawEvent {
+    enum Kind: UInt8 {
+        case streamEnd, documentStart, scalar, alias, sequenceStart, mappingStart, collectionEnd, other
+    }
+
+    var kind: Kind
+    var style: Scalar.Style = .plain
+    var hasTag = false
+    var hasAnchor = false
+    var line: Int
+    var column: Int
+    /// Where the value (a scalar's text, or nothing), the tag and the anchor end in the batch's bytes.
+    var valueEnd: Int
+    var tagEnd: Int
+    var anchorEnd: Int
+
+    /// An event with no strings: they would end where the batch's bytes do now.
+    init(kind: Kind, line: Int, column: Int, textEnd: Int) {
+        self.kind = kind
+        self.line = line
+        self.column = column
+        valueEnd = textEnd
+        tagEnd = textEnd
+        anchorEnd = textEnd
+    }
+
+    /// Appends the tag and the anchor libyaml gave (NUL-terminated, either may be missing) after the value.
+    mutating func record(
+        tag: UnsafeMutablePointer<yaml_char_t>?, anchor: UnsafeMutablePointer<yaml_char_t>?, into text: inout [UInt8]
+    ) {
+        if let tag {
+            text.append(contentsOf: UnsafeBufferPointer(start: tag, count: strlen(tag)))
+            hasTag = true
+        }
+        tagEnd = text.count
+        if let anchor {
+            text.append(contentsOf: UnsafeBufferPointer(start: anchor, count: strlen(anchor)))
+            hasAnchor = true
+        }
+        anchorEnd = text.count
+    }
+}
+
+/// Events read ahead, and the bytes of their strings.
+struct RawBatch {
+    var events: [RawEvent] = []
+    var text: [UInt8] = []
+}
+
 /// Runs an ``EventReader`` on a thread of its own and hands its events over in batches, so that the caller builds
 /// the tree while libyaml reads on. Errors arrive where they occur in the stream, after the events before them.
 final class EventPipe: @unchecked Sendable {
@@ -344,18 +423,9 @@ final class EventPipe: @unchecked Sendable {
     /// Batches read ahead at most, so memory stays bounded whatever the input's size.
     private static let maxQueued = 16
 
-    /// Events, and the bytes of the scalars among them.
-    private struct Batch {
-        /// Scalars among them have empty values: their bytes are in `text`, one after the other.
-        var events: [Event] = []
-        var text: [UInt8] = []
-        /// Where each scalar's bytes end in `text`; each starts where the one before ends.
-        var scalarEnds: [Int] = []
-    }
-
     private let condition = NSCondition()
     // Guarded by `condition`.
-    private var queue: [Batch] = []
+    private var queue: [RawBatch] = []
     private var head = 0
     private var done = false
     private var failure: YAMLError?
@@ -363,10 +433,8 @@ final class EventPipe: @unchecked Sendable {
     private let exited = DispatchSemaphore(value: 0)
 
     // The consumer's own state.
-    private var current = Batch()
+    private var current = RawBatch()
     private var position = 0
-    private var scalarIndex = 0
-    private var textStart = 0
 
     init(file: String, bytes: [UInt8]) {
         Thread.detachNewThread { [self] in
@@ -376,19 +444,15 @@ final class EventPipe: @unchecked Sendable {
     }
 
     private func produce(file: String, bytes: [UInt8]) {
-        var batch = Batch()
+        var batch = RawBatch()
         batch.events.reserveCapacity(Self.batchSize)
         var failure: YAMLError?
         do throws(YAMLError) {
             var reader = try EventReader(file: file, bytes: bytes)
-            while true {
-                let event = try reader.next(appendingScalarTextTo: &batch.text)
-                batch.events.append(event)
-                if case .scalar = event { batch.scalarEnds.append(batch.text.count) }
-                if case .streamEnd = event { break }
+            while try !reader.record(into: &batch) {
                 if batch.events.count == Self.batchSize {
                     guard hand(batch) else { return }
-                    batch = Batch()
+                    batch = RawBatch()
                     batch.events.reserveCapacity(Self.batchSize)
                 }
             }
@@ -404,7 +468,7 @@ final class EventPipe: @unchecked Sendable {
     }
 
     /// Queues a batch, waiting while the consumer is far behind. `false` when the consumer has stopped.
-    private func hand(_ batch: Batch) -> Bool {
+    private func hand(_ batch: RawBatch) -> Bool {
         condition.lock()
         defer { condition.unlock() }
         while queue.count - head >= Self.maxQueued && !stopped { condition.wait() }
@@ -417,15 +481,29 @@ final class EventPipe: @unchecked Sendable {
     /// The next event, or the error the reader met at this point of the stream.
     func next() throws(YAMLError) -> Event {
         if position < current.events.count {
-            defer { position += 1 }
-            guard case .scalar(let scalar, let tag, let anchor, let line, let column) = current.events[position] else {
-                return current.events[position]
+            let raw = current.events[position]
+            let start = position == 0 ? 0 : current.events[position - 1].anchorEnd
+            position += 1
+            switch raw.kind {
+            case .streamEnd:
+                return .streamEnd
+            case .documentStart:
+                return .documentStart(line: raw.line, column: raw.column)
+            case .scalar:
+                return .scalar(
+                    Scalar(text(start..<raw.valueEnd), style: raw.style), tag: tag(raw), anchor: anchor(raw),
+                    line: raw.line, column: raw.column)
+            case .alias:
+                return .alias(anchor(raw) ?? "", line: raw.line, column: raw.column)
+            case .sequenceStart:
+                return .sequenceStart(tag: tag(raw), anchor: anchor(raw), line: raw.line, column: raw.column)
+            case .mappingStart:
+                return .mappingStart(tag: tag(raw), anchor: anchor(raw), line: raw.line, column: raw.column)
+            case .collectionEnd:
+                return .collectionEnd
+            case .other:
+                return .other
             }
-            let end = current.scalarEnds[scalarIndex]
-            let value = String(decoding: current.text[textStart..<end], as: UTF8.self)
-            scalarIndex += 1
-            textStart = end
-            return .scalar(Scalar(value, style: scalar.style), tag: tag, anchor: anchor, line: line, column: column)
         }
         condition.lock()
         while head == queue.count && !done { condition.wait() }
@@ -437,14 +515,24 @@ final class EventPipe: @unchecked Sendable {
             throw failure
         }
         current = queue[head]
-        queue[head] = Batch()
+        queue[head] = RawBatch()
         head += 1
         condition.signal()  // room for the reader
         condition.unlock()
         position = 0
-        scalarIndex = 0
-        textStart = 0
         return try next()
+    }
+
+    private func text(_ range: Range<Int>) -> String {
+        range.isEmpty ? "" : String(decoding: current.text[range], as: UTF8.self)
+    }
+
+    private func tag(_ raw: RawEvent) -> String? {
+        raw.hasTag ? text(raw.valueEnd..<raw.tagEnd) : nil
+    }
+
+    private func anchor(_ raw: RawEvent) -> String? {
+        raw.hasAnchor ? text(raw.tagEnd..<raw.anchorEnd) : nil
     }
 
     /// Stops the reader (if it is still going) and waits for its thread to end.

@@ -5,12 +5,16 @@ import Testing
 /// Large inputs are read by libyaml on a second thread while the tree is built (``YAMLParser/Reading``): the tree,
 /// the errors and the limits must be exactly those of reading on one thread, across many batches of events.
 @Suite struct PipelineTests {
-    /// About 60,000 events: many batches, with anchors, aliases, tags and every scalar style.
+    /// About 130,000 events: many batches, with anchors, aliases, tags and every scalar style.
     static let large: String = {
         var text = "defaults: &base {a: 1, b: [x, 'y', \"z\"]}\nitems:\n"
         for index in 0..<6000 {
             text += "  - name: item\(index)\n    tagged: !custom v\(index)\n    copy: *base\n"
             text += "    text: |\n      line \(index)\n    flow: {k: [\(index), true, null]}\n"
+            // Strings of every kind the reading thread records: empty values, a NUL, non-ASCII text, a tag and an
+            // anchor on one scalar, and on one collection.
+            text += "    empty: ''\n    nul: \"a\\0b é\"\n    anchored: !!str &s\(index) ''\n    again: *s\(index)\n"
+            text += "    list: !!seq &l\(index) [\"\"]\n    same: *l\(index)\n"
         }
         return text
     }()
@@ -22,12 +26,15 @@ import Testing
         #expect(automatic == one)
         #expect(one.at(["items", "5999", "flow", "k", "0"])?.scalar?.value == "5999")
         #expect(one.at(["items", "5999", "copy", "b", "2"])?.scalar?.value == "z")
+        #expect(one.at(["items", "5999", "nul"])?.scalar?.value == "a\0b é")
+        #expect(one.at(["items", "5999", "again"])?.scalar?.value == "")
+        #expect(one.at(["items", "5999", "same", "0"])?.scalar?.value == "")
     }
 
     @Test func aSyntaxErrorDeepInALargeFileIsReportedAtItsPlace() throws {
         let text = Self.large + "broken: [unclosed\n"
         let error = try #require(parseError(text, file: "big.yaml"))
-        #expect(error.location == SourceLocation(file: "big.yaml", line: 36_003, column: 9))
+        #expect(error.location == SourceLocation(file: "big.yaml", line: 72_003, column: 9))
         #expect(error.message == "unclosed '['; the flow sequence runs to the end of the file")
     }
 
