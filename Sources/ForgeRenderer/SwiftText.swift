@@ -56,7 +56,22 @@ public enum SwiftText {
 
     /// Text of printable ASCII and `\n` only, whose doc lines need no per-scalar work.
     static func isSimpleDocText(_ text: String) -> Bool {
-        !text.utf8.contains(where: { $0 < 0x20 && $0 != UInt8(ascii: "\n") || $0 == 0x7F || $0 >= 0xC2 })
+        func isSimple(_ byte: UInt8) -> Bool {
+            (byte >= 0x20 || byte == UInt8(ascii: "\n")) && byte != 0x7F && byte < 0xC2
+        }
+        // A plain loop over the bytes: every doc comment of a run is checked, and a long description costs a closure
+        // call per byte through `contains(where:)`.
+        if let simple = text.utf8.withContiguousStorageIfAvailable({ bytes in
+            var index = 0
+            while index < bytes.count {
+                guard isSimple(bytes[index]) else { return false }
+                index += 1
+            }
+            return true
+        }) {
+            return simple
+        }
+        return text.utf8.allSatisfy(isSimple)
     }
 
     /// The doc lines of simple text (see ``isSimpleDocText(_:)``), each line's bytes with trailing spaces and tabs
@@ -122,8 +137,14 @@ public enum SwiftText {
         while lines.last?.allSatisfy(\.isWhitespace) == true { lines.removeLast() }
         while lines.first?.allSatisfy(\.isWhitespace) == true { lines.removeFirst() }
         return lines.map { line in
-            let trimmed = String(line.reversed().drop(while: \.isWhitespace).reversed())
-            return trimmed.isEmpty ? "\(indent)///" : "\(indent)/// \(trimmed)"
+            // Trailing whitespace characters go, found from the end (not by reversing the whole line).
+            var end = line.endIndex
+            while end > line.startIndex {
+                let before = line.index(before: end)
+                guard line[before].isWhitespace else { break }
+                end = before
+            }
+            return end == line.startIndex ? "\(indent)///" : "\(indent)/// \(line[..<end])"
         }
     }
 }

@@ -41,6 +41,13 @@ import Testing
         #expect(SwiftText.docLines(nil) == [])
     }
 
+    /// Text that is not plain ASCII loses its trailing whitespace characters, tabs and wide spaces included, and a
+    /// space that a combining mark follows is one such character.
+    @Test func trailingWhitespaceOfTextThatIsNotASCII() {
+        #expect(
+            SwiftText.docLines("café  \n naïve\u{3000}\t\nx \u{301}\n\u{3000}") == ["/// café", "///  naïve", "/// x"])
+    }
+
     /// Doc lines written straight into a block are the lines of `docLines`, joined as `Renderer.block` joins them,
     /// after whatever the block held (both walk simple text the same way; the literal tests above pin that walk).
     @Test(arguments: [
