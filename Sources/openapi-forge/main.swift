@@ -14,6 +14,8 @@ struct OpenAPIForge: ParsableCommand {
 
     /// Exit codes: 0 success, 1 errors in the input, 2 usage errors (argument-parser's default is 64).
     static func main() {
+        // Before parsing the arguments: that alone takes a few milliseconds, which a restart would pay twice.
+        MallocTuning.apply(arguments: Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -102,7 +104,6 @@ struct Generate: ParsableCommand {
             templatesFolder: templates, configFile: config,
             accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode,
             fixedFileSet: fixedFileSet, moduleName: moduleName)
-        MallocTuning.apply(forRoot: request.resolvingFolderInput().input)
         let result = generate(request)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
@@ -176,6 +177,11 @@ func printError(_ text: String) {
 /// 1,000 faults. glibc reads these settings only when a process starts, so for a large input the tool starts itself
 /// again, once, with them (a small one would lose more to the restart than it gains).
 ///
+/// The restart is decided before the arguments are parsed (parsing them takes a few milliseconds, which a restart would
+/// pay twice): any argument of `generate` that is not an option and names a large spec, or a folder with one, counts as
+/// the input. An option's value taken so (a folder for `--output`, say) names no spec; at worst a run restarts when it
+/// need not, which changes nothing but its speed.
+///
 /// A `GLIBC_TUNABLES` that already names `glibc.malloc.hugetlb` is left alone (`glibc.malloc.hugetlb=0` turns this
 /// off, for instance under a profiler that does not follow the restart), as is a `glibc.malloc.top_pad` it sets. A
 /// setuid or setgid process, whose environment glibc filters, is not restarted, nor is a build on another C library;
@@ -187,18 +193,32 @@ enum MallocTuning {
     /// Set for the restarted process.
     static let marker = "OPENAPI_FORGE_RESTARTED"
 
-    /// Restarts for a `root` document of at least ``threshold`` bytes.
-    static func apply(forRoot root: String) {
+    /// Restarts for a `generate` command whose `arguments` name a root document of at least ``threshold`` bytes.
+    static func apply(arguments: [String]) {
         #if canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
         // Once only: the marker stays even where glibc filters the environment of a secure-execution process.
         guard !current.contains("glibc.malloc.hugetlb"), getenv(marker) == nil, getuid() == geteuid(),
             getgid() == getegid()
         else { return }
-        var status = stat()
-        guard stat(root, &status) == 0, status.st_mode & S_IFMT == S_IFREG, Int(status.st_size) >= threshold else {
+        var arguments = arguments[...]
+        if arguments.first == "generate" {
+            arguments = arguments.dropFirst()
+        } else if arguments.first == "templates" || arguments.first == "help" {
             return
         }
+        var optionsEnded = false
+        let large = arguments.contains { argument in
+            if !optionsEnded && argument == "--" {
+                optionsEnded = true
+                return false
+            }
+            guard optionsEnded || !argument.hasPrefix("-") else { return false }
+            let root = GenerateRequest(input: argument, output: "").resolvingFolderInput().input
+            var status = stat()
+            return stat(root, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) >= threshold
+        }
+        guard large else { return }
         // The executable's own path: under an emulator such as valgrind, /proc/self/exe is the emulator.
         var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &path, Int(PATH_MAX))

@@ -82,12 +82,17 @@ import Testing
             return (process.terminationStatus, printed, seen)
         }
 
-        for input in ["\(folder)/openapi.yaml", folder] {
-            try? FileManager.default.removeItem(atPath: "\(folder)/out")
-            let (status, printed, seen) = try run(["generate", input, "--output", "\(folder)/out"], environment)
+        // The restart is decided before the arguments are parsed: the input may come anywhere among them.
+        let output = "\(folder)/out"
+        for arguments in [
+            ["generate", "\(folder)/openapi.yaml", "--output", output], ["generate", folder, "--output", output],
+            ["--output", output, "--quiet", "\(folder)/openapi.yaml"],
+        ] {
+            try? FileManager.default.removeItem(atPath: output)
+            let (status, printed, seen) = try run(arguments, environment)
             #expect(status == 0, "\(printed)")
             // glibc shows only part of the value once it has read it.
-            #expect(seen.contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"), "input \(input)")
+            #expect(seen.contains("GLIBC_TUNABLES=glibc.malloc.hugetlb=1"), "arguments \(arguments)")
             let written = try FileManager.default.contentsOfDirectory(atPath: "\(folder)/out")
             #expect(written.contains("Types+S.swift") && written.contains("API.swift"))
         }
