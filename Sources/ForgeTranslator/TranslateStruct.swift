@@ -1,24 +1,29 @@
 extension Translator {
     /// An object schema's properties, `allOf` parts merged in order (later parts win by name).
     func mergedObject(_ schema: Schema, depth: Int = 0) -> (properties: [Schema.Property], required: Set<String>) {
+        guard depth < 32 else { return ([], []) }
+        let schema = followingReferences(schema)
+        let own = (properties: schema.properties, required: Set(schema.required))
+        guard let parts = schema.allOf, !parts.isEmpty else { return own }  // most schemas
         var properties: [Schema.Property] = []
         var required: Set<String> = []
+        // A property a later part declares again takes the earlier one's place.
+        var positions: [String: Int] = [:]
         func add(_ part: (properties: [Schema.Property], required: Set<String>)) {
             for property in part.properties {
-                if let index = properties.firstIndex(where: { $0.name == property.name }) {
+                if let index = positions[property.name] {
                     properties[index] = property
                 } else {
+                    positions[property.name] = properties.count
                     properties.append(property)
                 }
             }
             required.formUnion(part.required)
         }
-        guard depth < 32 else { return ([], []) }
-        let schema = followingReferences(schema)
-        for part in schema.allOf ?? [] {
+        for part in parts {
             add(mergedObject(part, depth: depth + 1))
         }
-        add((schema.properties, Set(schema.required)))
+        add(own)
         return (properties, required)
     }
 

@@ -204,8 +204,8 @@ extension Translator {
         var shared = 0
         let shortest = entries.map(\.count).min() ?? 0
         while shared < shortest - 1 {
-            let word = suffix ? entries[0][entries[0].count - 1 - shared] : entries[0][shared]
-            let all = entries.allSatisfy { (suffix ? $0[$0.count - 1 - shared] : $0[shared]).lowercased() == word.lowercased() }
+            let word = (suffix ? entries[0][entries[0].count - 1 - shared] : entries[0][shared]).lowercased()
+            let all = entries.allSatisfy { (suffix ? $0[$0.count - 1 - shared] : $0[shared]).lowercased() == word }
             guard all else { break }
             shared += 1
         }
