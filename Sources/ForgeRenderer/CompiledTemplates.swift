@@ -369,16 +369,17 @@ private struct Skeleton {
     }
 
     func fill(_ values: [String]) -> String {
-        var result = ""
+        // Bytes copied, then made a String once: appending each piece to a String costs far more than its copy.
+        var result: [UInt8] = []
         var size = literalBytes
         for case .value(let index) in pieces { size += values[index].utf8.count }
         result.reserveCapacity(size)
         for piece in pieces {
             switch piece {
-            case .text(let literal): result.append(literal)
-            case .value(let index): result.append(values[index])
+            case .text(let literal): result += literal.utf8
+            case .value(let index): result += values[index].utf8
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

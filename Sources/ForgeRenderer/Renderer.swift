@@ -344,20 +344,24 @@ public struct Renderer: Sendable {
         var docLines = Block()
         SwiftText.appendDocLines(type.doc, to: &docLines)
         if !docLines.isEmpty { docLines.append("///") }
-        docLines.append("/// Generated from `\(type.source.replacingOccurrences(of: "`", with: "'"))`.")
+        let source =
+            type.source.utf8.contains(UInt8(ascii: "`")) ? type.source.replacingOccurrences(of: "`", with: "'") : type.source
+        docLines.appendLine("/// Generated from `", source, "`.")
         if type.deprecated {
             // Not `@available(*, deprecated)`: the spec uses deprecated schemas from current ones, and every such
             // use would be a compiler warning in the generated library.
             docLines.append("///")
             docLines.append("/// - Warning: Deprecated in the API description.")
         }
-        var context: [String: Any] = [
-            "name": type.name,
-            "access": access,
-            "docLines": docLines.text,
-            "isStruct": false, "isEnum": false, "isUnion": false, "isAlias": false,
-        ]
-        context.reserveCapacity(24)  // room for the kind's keys: no rehashing as they are added
+        // Room for the kind's keys from the start: no rehashing as they are added.
+        var context = [String: Any](minimumCapacity: 24)
+        context["name"] = type.name
+        context["access"] = access
+        context["docLines"] = docLines.text
+        context["isStruct"] = false
+        context["isEnum"] = false
+        context["isUnion"] = false
+        context["isAlias"] = false
         switch type.kind {
         case .structure(let structure):
             context["isStruct"] = true
@@ -387,24 +391,34 @@ public struct Renderer: Sendable {
 
     /// Adds a struct's keys to its declaration's `context`.
     func structContext(_ structure: IRStruct, into context: inout [String: Any]) {
-        var members = Block()
-        var parameters: [String] = []
-        var assignments = Block()
-        var decodeLines = Block()
-        var encodeLines = Block()
-        let memberNames = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
+        // Room for typical lines, so that the blocks do not grow (and copy themselves) line by line.
+        let count = structure.properties.count + 1
+        var members = Block(capacity: count * 96)
+        var parameters: [UInt8] = []  // joined with ", "
+        parameters.reserveCapacity(count * 40)
+        var assignments = Block(capacity: count * 40)
+        var decodeLines = Block(capacity: count * 112)
+        var encodeLines = Block(capacity: count * 96)
+        // Needed only for deprecated properties and keywords, which are rare.
+        var knownMemberNames: Set<String>?
+        func memberNames() -> Set<String> {
+            if let knownMemberNames { return knownMemberNames }
+            let names = Set(structure.properties.map { $0.swiftName.trimmingBackticks })
+            knownMemberNames = names
+            return names
+        }
         // A deprecated property keeps its value in internal storage that the generated code uses, so only the
         // library's users see the deprecation warning.
         let storage: [String?] = structure.properties.map { property in
             guard property.deprecated, property.constant == nil else { return nil }
             var storage = "_" + property.swiftName.trimmingBackticks
-            while memberNames.contains(storage) { storage += "_" }
+            while memberNames().contains(storage) { storage += "_" }
             return storage
         }
         for (property, storage) in zip(structure.properties, storage) {
             let key = SwiftText.literal(property.wireName)
             let bare = property.swiftName.trimmingBackticks
-            let member = "self.\(storage ?? property.swiftName)"
+            let memberName = storage ?? property.swiftName  // the member's value is `self.memberName`
             SwiftText.appendDocLines(property.doc, to: &members)
             if property.deprecated { members.append("@available(*, deprecated)") }
             if let constant = property.constant {
@@ -418,8 +432,9 @@ public struct Renderer: Sendable {
                 continue
             }
             let swiftType = property.type.swift
-            let declared = property.isOptional ? swiftType + "?" : swiftType
+            let mark = property.isOptional ? "?" : ""
             if let storage {
+                let declared = swiftType + mark
                 members.append(contentsOf: [
                     "\(access)var \(property.swiftName): \(declared) {",
                     "    get { \(storage) }",
@@ -428,30 +443,39 @@ public struct Renderer: Sendable {
                     "var \(storage): \(declared)",
                 ])
             } else {
-                members.append("\(access)var \(property.swiftName): \(declared)")
+                members.appendLine(access, "var ", property.swiftName, ": ", swiftType, mark)
             }
             // A keyword (`self`, `default`) cannot be used as a local name: give the parameter a separate one.
             var local = property.swiftName
             if property.swiftName != bare {
                 local = bare + "Value"
-                while memberNames.contains(local) { local += "_" }
+                while memberNames().contains(local) { local += "_" }
             }
             let label = local == property.swiftName ? property.swiftName : "\(property.swiftName) \(local)"
-            parameters.append("\(label): \(declared)\(property.isRequired ? "" : " = nil")")
-            assignments.append("\(member) = \(local)")
+            if !parameters.isEmpty { parameters += ", ".utf8 }
+            parameters += label.utf8
+            parameters += ": ".utf8
+            parameters += swiftType.utf8
+            parameters += mark.utf8
+            if !property.isRequired { parameters += " = nil".utf8 }
+            assignments.appendLine("self.", memberName, " = ", local)
             switch (property.isRequired, property.isNullable) {
             case (true, false):
-                decodeLines.append("\(member) = try container.decodeValue(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeValue(\(member), forKey: \(key))")
+                decodeLines.appendLine(
+                    "self.", memberName, " = try container.decodeValue(", swiftType, ".self, forKey: ", key, ")")
+                encodeLines.appendLine("try container.encodeValue(self.", memberName, ", forKey: ", key, ")")
             case (true, true):
-                decodeLines.append("\(member) = try container.decodeNullable(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeNullable(\(member), forKey: \(key))")
+                decodeLines.appendLine(
+                    "self.", memberName, " = try container.decodeNullable(", swiftType, ".self, forKey: ", key, ")")
+                encodeLines.appendLine("try container.encodeNullable(self.", memberName, ", forKey: ", key, ")")
             case (false, _) where property.type == .json:
-                decodeLines.append("\(member) = try container.decodeJSONIfPresent(forKey: \(key))")
-                encodeLines.append("try container.encodeValueIfPresent(\(member), forKey: \(key))")
+                decodeLines.appendLine("self.", memberName, " = try container.decodeJSONIfPresent(forKey: ", key, ")")
+                encodeLines.appendLine("try container.encodeValueIfPresent(self.", memberName, ", forKey: ", key, ")")
             case (false, _):
-                decodeLines.append("\(member) = try container.decodeValueIfPresent(\(swiftType).self, forKey: \(key))")
-                encodeLines.append("try container.encodeValueIfPresent(\(member), forKey: \(key))")
+                decodeLines.appendLine(
+                    "self.", memberName, " = try container.decodeValueIfPresent(", swiftType, ".self, forKey: ", key,
+                    ")")
+                encodeLines.appendLine("try container.encodeValueIfPresent(self.", memberName, ", forKey: ", key, ")")
             }
         }
         if let additional = structure.additionalProperties {
@@ -460,7 +484,8 @@ public struct Renderer: Sendable {
             let known = "[" + structure.properties.map { SwiftText.literal($0.wireName) }.joined(separator: ", ") + "]"
             let member = "self.\(additional.swiftName)"
             members.append(contentsOf: [Self.additionalPropertiesDoc, "\(access)var \(additional.swiftName): \(type)"])
-            parameters.append("\(additional.swiftName): \(type) = [:]")
+            if !parameters.isEmpty { parameters += ", ".utf8 }
+            parameters += "\(additional.swiftName): \(type) = [:]".utf8
             assignments.append("\(member) = \(additional.swiftName)")
             decodeLines.append(
                 "\(member) = try container.decodeAdditionalProperties(\(additional.valueType.swift).self, excluding: \(known))")
@@ -486,7 +511,7 @@ public struct Renderer: Sendable {
                 ]
             },
             "encodeContainer": encodeContainer,
-            "initParameters": parameters.joined(separator: ", "),
+            "initParameters": String(decoding: parameters, as: UTF8.self),
             "initAssignments": assignments.text,
             "decodeLines": decodeLines.text,
             "encodeLines": encodeLines.text,

@@ -151,27 +151,58 @@ public enum SwiftText {
 
 /// The lines of a ``Renderer/block(_:)`` built in place: the same text as joining an array of the lines.
 struct Block {
-    private(set) var text = ""
+    /// The lines as UTF-8, made a `String` once at the end: appending to a `String` costs far more per piece than
+    /// copying bytes, and most lines are ASCII, which is checked quickly.
+    private var bytes: [UInt8] = []
     private(set) var count = 0
 
     var isEmpty: Bool { count == 0 }
 
-    mutating func append(_ line: String) {
-        if count > 0 { text.append("\n\u{1}") }
-        text.append(line)
+    /// The lines, joined as ``Renderer/block(_:)`` joins them.
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    init() {}
+
+    /// A block with room for `capacity` bytes, so that it does not grow as its lines are appended.
+    init(capacity: Int) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    private mutating func startLine() {
+        if count > 0 { bytes += [UInt8(ascii: "\n"), Renderer.continuation] }
         count += 1
+    }
+
+    mutating func append(_ line: String) {
+        startLine()
+        bytes += line.utf8
     }
 
     /// One line made of `prefix`, `marker` and `bytes` (UTF-8).
     mutating func append(_ prefix: String, _ marker: String, _ bytes: UnsafeBufferPointer<UInt8> = .init(start: nil, count: 0)) {
-        if count > 0 { text.append("\n\u{1}") }
-        text.append(prefix)
-        text.append(marker)
-        if !bytes.isEmpty { text.append(String(decoding: bytes, as: UTF8.self)) }
-        count += 1
+        startLine()
+        self.bytes += prefix.utf8
+        self.bytes += marker.utf8
+        self.bytes += bytes
     }
 
     mutating func append(contentsOf lines: [String]) {
         for line in lines { append(line) }
+    }
+
+    /// One line made of `a`, `b`, … in order, written straight into the block: the same as appending the line
+    /// built by interpolation, without building it first (the renderer writes several such lines per property).
+    mutating func appendLine(
+        _ a: String, _ b: String, _ c: String = "", _ d: String = "", _ e: String = "", _ f: String = "",
+        _ g: String = ""
+    ) {
+        startLine()
+        bytes += a.utf8
+        bytes += b.utf8
+        bytes += c.utf8
+        bytes += d.utf8
+        bytes += e.utf8
+        bytes += f.utf8
+        bytes += g.utf8
     }
 }
