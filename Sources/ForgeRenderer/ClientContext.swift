@@ -62,7 +62,8 @@ extension Renderer {
             }
             let label = local == swiftName ? swiftName : "\(swiftName) \(local)"
             parameters.append("\(label): \(type)\(required ? "" : "? = nil")")
-            let firstLine = (doc ?? "").split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            // The first line with text; `maxSplits` stops the walk there instead of splitting the whole text.
+            let firstLine = (doc ?? "").split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? ""
             docs.append("- \(bare):\(firstLine.isEmpty ? "" : " " + firstLine)")
             arguments.append((swiftName, local, isCursor))
             return local

@@ -234,29 +234,16 @@ private struct Shape {
     /// description, which a marker cannot stand for: `printed`, by a variable tag; `asItem`, by `{{.}}` as a
     /// section's item; `itemsAsItems`, the same for the items of a list.
     private mutating func walk(_ value: Any, printed: Bool, asItem: Bool, itemsAsItems: Bool) -> Any? {
+        // Strings and flags, most of a context, are told by their exact type first: a cast that fails (a flag tried
+        // as a string) costs far more than one that succeeds.
+        let type = ObjectIdentifier(Swift.type(of: value))
+        if type == ObjectIdentifier(String.self) { return walk(text: value as! String) }
+        if type == ObjectIdentifier(Bool.self) { return walk(flag: value as! Bool, asItem: asItem) }
         switch value {
         case let text as String:
-            // Partial indentation asks whether the output so far ends with the Character "\n"; a carriage return at
-            // the end ("q\r", "q\r\n") makes a Character a marker cannot stand for (see TemplateScan.init).
-            let utf8 = text.utf8
-            let carriageReturn = UInt8(ascii: "\r")
-            if utf8.last == carriageReturn || (utf8.last == UInt8(ascii: "\n") && utf8.dropLast().last == carriageReturn) {
-                return nil
-            }
-            if text.isEmpty {
-                signature.append(Self.emptyText)
-                return ""
-            }
-            // The marker ends in a newline when the text does: indentation inside partials depends on it.
-            let newline = text.utf8.last == UInt8(ascii: "\n")
-            signature.append(newline ? Self.lineText : Self.otherText)
-            values.append(text)
-            return probing ? Skeleton.marker(values.count - 1, newline: newline) : ""
+            return walk(text: text)
         case let flag as Bool:
-            // A section over `true` pushes no item: a `{{.}}` in it prints the enclosing one, a mapping.
-            guard !(flag && asItem) else { return nil }
-            signature.append(flag ? Self.trueFlag : Self.falseFlag)
-            return flag
+            return walk(flag: flag, asItem: asItem)
         case let number as Int:
             let bits = UInt64(bitPattern: Int64(number))
             signature += [Self.number, UInt32(truncatingIfNeeded: bits >> 32), UInt32(truncatingIfNeeded: bits)]
@@ -283,6 +270,32 @@ private struct Shape {
         default:
             return nil
         }
+    }
+
+    private mutating func walk(text: String) -> Any? {
+        // Partial indentation asks whether the output so far ends with the Character "\n"; a carriage return at
+        // the end ("q\r", "q\r\n") makes a Character a marker cannot stand for (see TemplateScan.init).
+        let utf8 = text.utf8
+        let carriageReturn = UInt8(ascii: "\r")
+        if utf8.last == carriageReturn || (utf8.last == UInt8(ascii: "\n") && utf8.dropLast().last == carriageReturn) {
+            return nil
+        }
+        if text.isEmpty {
+            signature.append(Self.emptyText)
+            return ""
+        }
+        // The marker ends in a newline when the text does: indentation inside partials depends on it.
+        let newline = text.utf8.last == UInt8(ascii: "\n")
+        signature.append(newline ? Self.lineText : Self.otherText)
+        values.append(text)
+        return probing ? Skeleton.marker(values.count - 1, newline: newline) : ""
+    }
+
+    private mutating func walk(flag: Bool, asItem: Bool) -> Any? {
+        // A section over `true` pushes no item: a `{{.}}` in it prints the enclosing one, a mapping.
+        guard !(flag && asItem) else { return nil }
+        signature.append(flag ? Self.trueFlag : Self.falseFlag)
+        return flag
     }
 
     private mutating func walk(items: [Any], asItems: Bool) -> Any? {
