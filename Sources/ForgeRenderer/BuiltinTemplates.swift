@@ -62,44 +62,7 @@ import ForgeRuntime
     {{access}}var description: String { "{{clientName}}(\(api.configuration))" }
 {{#operations}}
 
-    {{#docLines}}
-    {{.}}
-    {{/docLines}}
-    {{#deprecated}}
-    @available(*, deprecated)
-    {{/deprecated}}
-    {{access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
-        {{requestLines}}
-        {{sendLine}}
-    }
-    {{#pager}}
-
-    {{#docLines}}
-    {{.}}
-    {{/docLines}}
-    {{#deprecated}}
-    @available(*, deprecated)
-    {{/deprecated}}
-    {{access}}func {{name}}({{parameters}}) -> AutoPager<{{itemType}}> {
-        AutoPager { cursor in
-            let page = try await self.{{operationName}}({{callArguments}})
-            return Page(items: page.{{data}}, hasMore: page.{{hasMore}}, nextCursor: page.{{nextCursor}})
-        }
-    }
-    {{/pager}}
-    {{#stream}}
-
-    {{#docLines}}
-    {{.}}
-    {{/docLines}}
-    {{#deprecated}}
-    @available(*, deprecated)
-    {{/deprecated}}
-    {{access}}func {{name}}({{parameters}}) async throws -> EventStream<{{eventType}}> {
-        {{requestLines}}
-        {{sendLine}}
-    }
-    {{/stream}}
+{{methods}}
 {{/operations}}
 }
 
@@ -160,6 +123,48 @@ import {{.}}
 
 {{.}}
 {{/declarations}}
+
+"""##,
+        "Operation": ##"""
+{{%CONTENT_TYPE: TEXT}}
+{{#docLines}}
+{{.}}
+{{/docLines}}
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
+{{access}}func {{name}}({{parameters}}) async throws{{returnClause}} {
+    {{requestLines}}
+    {{sendLine}}
+}
+{{#pager}}
+
+{{#docLines}}
+{{.}}
+{{/docLines}}
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
+{{access}}func {{name}}({{parameters}}) -> AutoPager<{{itemType}}> {
+    AutoPager { cursor in
+        let page = try await self.{{operationName}}({{callArguments}})
+        return Page(items: page.{{data}}, hasMore: page.{{hasMore}}, nextCursor: page.{{nextCursor}})
+    }
+}
+{{/pager}}
+{{#stream}}
+
+{{#docLines}}
+{{.}}
+{{/docLines}}
+{{#deprecated}}
+@available(*, deprecated)
+{{/deprecated}}
+{{access}}func {{name}}({{parameters}}) async throws -> EventStream<{{eventType}}> {
+    {{requestLines}}
+    {{sendLine}}
+}
+{{/stream}}
 
 """##,
         "Struct": ##"""

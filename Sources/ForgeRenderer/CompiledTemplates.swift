@@ -33,6 +33,12 @@ final class CompiledTemplates: @unchecked Sendable {
         self.uses = scan?.keyUses() ?? [:]
     }
 
+    /// Whether some tag of the set may print `key` (always, when the set cannot be scanned), so that a value no
+    /// template uses need not be made.
+    func mayPrint(_ key: String) -> Bool {
+        scan?.mentioned.contains(key) ?? true
+    }
+
     /// Skeletons made so far (for tests).
     var skeletonCount: Int {
         lock.lock()

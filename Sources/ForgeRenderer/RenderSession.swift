@@ -82,7 +82,7 @@ public final class RenderSession: @unchecked Sendable {
             }
         }
         if client == nil && renderer.wantsClient(module) {
-            client = try renderer.renderClient(module, library)
+            client = try renderer.renderClient(module, templates)
         }
         var rendered: [(IRType, String)] = []
         if renderer.options.files.contains(.types) {
@@ -138,7 +138,7 @@ public final class RenderSession: @unchecked Sendable {
             let result: Result<Rendered, TemplateError>
             do throws(TemplateError) {
                 switch job {
-                case .client(let module): result = .success(.client(try renderer.renderClient(module, library)))
+                case .client(let module): result = .success(.client(try renderer.renderClient(module, templates)))
                 case .declaration(let type):
                     result = .success(.declaration(try renderer.renderDeclaration(type, templates)))
                 }

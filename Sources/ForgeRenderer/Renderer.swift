@@ -101,9 +101,29 @@ public struct Renderer: Sendable {
         options.files.contains(.client) && (!module.operations.isEmpty || options.fixedFileSet)
     }
 
-    /// The bytes of `Client.swift`.
-    func renderClient(_ module: IRModule, _ library: MustacheLibrary) throws(TemplateError) -> [UInt8] {
-        try render(library, "Client", clientContext(module))
+    /// The bytes of `Client.swift`. Each operation's methods are rendered on their own by `Operation` (like a
+    /// declaration, from a skeleton per shape) and handed to `Client` already indented, as `methods`: going through
+    /// swift-mustache, whose every tag is a lookup through the context stack, once per operation had been most of the
+    /// time the client took.
+    func renderClient(_ module: IRModule, _ compiled: CompiledTemplates) throws(TemplateError) -> [UInt8] {
+        var context = clientContext(module)
+        if compiled.mayPrint("methods"), var operations = context["operations"] as? [[String: Any]] {
+            for index in operations.indices {
+                var operation = operations[index]
+                // What `Operation` may use of the client's own keys.
+                operation["access"] = context["access"]
+                operation["clientName"] = context["clientName"]
+                guard let text = compiled.render(operation, withTemplate: "Operation") else {
+                    throw TemplateError(template: "Operation", message: "is missing")
+                }
+                var methods: [UInt8] = []
+                Self.appendIndented(Self.trimmingTrailingNewlines(text), to: &methods)
+                if methods.last == UInt8(ascii: "\n") { methods.removeLast() }
+                operations[index]["methods"] = String(decoding: methods, as: UTF8.self)
+            }
+            context["operations"] = operations
+        }
+        return try render(compiled.library, "Client", context)
     }
 
     /// The files, given the client's text and each declaration's (in the module's order).
@@ -168,6 +188,10 @@ public struct Renderer: Sendable {
             throw TemplateError(template: "Declaration", message: "is missing")
         }
         // Tidied once per file; here only the trailing newlines go, so the text can be indented into a parent.
+        return Self.trimmingTrailingNewlines(text)
+    }
+
+    static func trimmingTrailingNewlines(_ text: String) -> String {
         let utf8 = text.utf8
         var end = utf8.endIndex
         while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "\n") { end = utf8.index(before: end) }

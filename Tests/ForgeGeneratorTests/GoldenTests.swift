@@ -136,6 +136,62 @@ import Testing
             """)
     }
 
+    /// `Client.swift` of the project's spec with the given templates.
+    func client(_ templates: TemplateSet) throws -> String {
+        let previous = FileManager.default.currentDirectoryPath
+        _ = FileManager.default.changeCurrentDirectoryPath(packageRoot.path)
+        defer { _ = FileManager.default.changeCurrentDirectoryPath(previous) }
+        let output = try #require(
+            Pipeline.run(
+                root: "spec/openapi.yaml", reader: FileSystemSpecReader(), templates: templates,
+                translatorOptions: TranslatorOptions(dropOperationSuffixes: ["Method"]),
+                options: RenderOptions(inputName: "spec/openapi.yaml"), diagnostics: DiagnosticCollector()))
+        return try #require(output.files.first { $0.path == "Client.swift" }).contents
+    }
+
+    /// `Operation` renders each operation's methods on their own; the client prints them indented into its type,
+    /// blocks included, and `Operation` sees the client's own keys.
+    @Test func anOperationOverrideRendersEachOperation() throws {
+        let override = """
+            {{%CONTENT_TYPE: TEXT}}
+            // {{clientName}}.{{name}}
+            {{access}}func {{name}}() async throws {
+                {{requestLines}}
+            }
+
+            """
+        let text = try client(try TemplateSet.builtin.overriding(with: ["Operation": override]))
+        #expect(
+            text.contains(
+                """
+
+                    // Client.getThread
+                    public func getThread() async throws {
+                        var request = APIRequest(method: "GET", path: "/chatkit/threads/{thread_id}")
+                        request.path("thread_id", threadID)
+                        request.header("OpenAI-Beta", "chatkit_beta=v1")
+                        request.usesBearerAuth = true
+                    }
+
+                    // Client.deleteThread
+
+                """), "\(text)")
+    }
+
+    /// A client template of one's own that lays the operations out from their keys, as before `Operation` existed,
+    /// still gets every key (and `Operation` is not rendered for it).
+    @Test func aClientOverrideCanUseTheOperationKeys() throws {
+        let override = """
+            {{%CONTENT_TYPE: TEXT}}
+            {{#operations}}
+            // {{name}}({{parameters}}){{returnClause}}
+            {{/operations}}
+
+            """
+        let text = try client(try TemplateSet.builtin.overriding(with: ["Client": override]))
+        #expect(text.contains("// getThread(threadID: String) -> ThreadResource\n// deleteThread("), "\(text)")
+    }
+
     /// A block printed by one tag takes the tag's indentation on every line, also inside a nested type.
     @Test func blocksTakeTheIndentationOfTheirTag() throws {
         let override = """
