@@ -313,6 +313,15 @@ extension String {
 
     /// `split(separator: ".").last ?? self[...]` (`C` of `A.B.C`), without splitting the rest.
     var lastDotComponent: Substring {
+        // By bytes for ASCII text (generated type names): each byte is a Character of its own then, CR LF aside,
+        // which holds no dot and ends where its LF does. Walking Characters backwards is far slower.
+        let utf8 = self.utf8
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let last = utf8.lastIndex(where: { $0 != UInt8(ascii: ".") }) else { return self[...] }
+            let end = utf8.index(after: last)
+            let start = utf8[..<end].lastIndex(of: UInt8(ascii: ".")).map { utf8.index(after: $0) } ?? startIndex
+            return self[start..<end]
+        }
         guard let last = lastIndex(where: { $0 != "." }) else { return self[...] }
         let end = index(after: last)
         let start = self[..<end].lastIndex(of: ".").map { index(after: $0) } ?? startIndex

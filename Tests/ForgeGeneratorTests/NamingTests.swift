@@ -106,7 +106,7 @@ import Testing
     /// The first and last parts of a qualified name are those `split(separator: ".")` gives, dots anywhere.
     @Test(arguments: [
         "A", "A.B", "A.B.C", "", ".", "..", ".A", "A.", "..A..B..", "Outer.Inner.Deepest", "é.ü", "A.\u{301}B.C",
-        "\u{600}.B", "日本.語",
+        "\u{600}.B", "日本.語", "A.\r\n", "\r\n.B", "A.B\r\n.C..",
     ])
     func dotComponentsAreThoseOfSplit(name: String) {
         let parts = name.split(separator: ".")
