@@ -100,7 +100,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.id } }
         _modify {
             makeUnique()
-            yield &storage.header.id
+            yield &header.pointee.id
         }
     }
 
@@ -108,7 +108,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.location } }
         _modify {
             makeUnique()
-            yield &storage.header.location
+            yield &header.pointee.location
         }
     }
 
@@ -117,7 +117,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.ref } }
         _modify {
             makeUnique()
-            yield &storage.header.ref
+            yield &header.pointee.ref
         }
     }
 
@@ -126,7 +126,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.types } }
         _modify {
             makeUnique()
-            yield &storage.header.types
+            yield &header.pointee.types
         }
     }
 
@@ -135,7 +135,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.nullable } }
         _modify {
             makeUnique()
-            yield &storage.header.nullable
+            yield &header.pointee.nullable
         }
     }
 
@@ -144,7 +144,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.isFalse } }
         _modify {
             makeUnique()
-            yield &storage.header.isFalse
+            yield &header.pointee.isFalse
         }
     }
 
@@ -152,7 +152,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.title } }
         _modify {
             makeUnique()
-            yield &storage.header.title
+            yield &header.pointee.title
         }
     }
 
@@ -160,7 +160,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.description } }
         _modify {
             makeUnique()
-            yield &storage.header.description
+            yield &header.pointee.description
         }
     }
 
@@ -168,7 +168,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.format } }
         _modify {
             makeUnique()
-            yield &storage.header.format
+            yield &header.pointee.format
         }
     }
 
@@ -176,7 +176,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.deprecated } }
         _modify {
             makeUnique()
-            yield &storage.header.deprecated
+            yield &header.pointee.deprecated
         }
     }
 
@@ -184,7 +184,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.readOnly } }
         _modify {
             makeUnique()
-            yield &storage.header.readOnly
+            yield &header.pointee.readOnly
         }
     }
 
@@ -192,7 +192,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.writeOnly } }
         _modify {
             makeUnique()
-            yield &storage.header.writeOnly
+            yield &header.pointee.writeOnly
         }
     }
 
@@ -200,7 +200,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.enumValues } }
         _modify {
             makeUnique()
-            yield &storage.header.enumValues
+            yield &header.pointee.enumValues
         }
     }
 
@@ -208,7 +208,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.constValue } }
         _modify {
             makeUnique()
-            yield &storage.header.constValue
+            yield &header.pointee.constValue
         }
     }
 
@@ -216,7 +216,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.defaultValue } }
         _modify {
             makeUnique()
-            yield &storage.header.defaultValue
+            yield &header.pointee.defaultValue
         }
     }
 
@@ -224,7 +224,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.properties } }
         _modify {
             makeUnique()
-            yield &storage.header.properties
+            yield &header.pointee.properties
         }
     }
 
@@ -232,7 +232,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.required } }
         _modify {
             makeUnique()
-            yield &storage.header.required
+            yield &header.pointee.required
         }
     }
 
@@ -240,7 +240,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.additionalProperties } }
         _modify {
             makeUnique()
-            yield &storage.header.additionalProperties
+            yield &header.pointee.additionalProperties
         }
     }
 
@@ -248,7 +248,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.items } }
         _modify {
             makeUnique()
-            yield &storage.header.items
+            yield &header.pointee.items
         }
     }
 
@@ -256,7 +256,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.propertyNames } }
         _modify {
             makeUnique()
-            yield &storage.header.propertyNames
+            yield &header.pointee.propertyNames
         }
     }
 
@@ -264,7 +264,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.not } }
         _modify {
             makeUnique()
-            yield &storage.header.not
+            yield &header.pointee.not
         }
     }
 
@@ -272,7 +272,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.oneOf } }
         _modify {
             makeUnique()
-            yield &storage.header.oneOf
+            yield &header.pointee.oneOf
         }
     }
 
@@ -280,7 +280,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.anyOf } }
         _modify {
             makeUnique()
-            yield &storage.header.anyOf
+            yield &header.pointee.anyOf
         }
     }
 
@@ -288,7 +288,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.allOf } }
         _modify {
             makeUnique()
-            yield &storage.header.allOf
+            yield &header.pointee.allOf
         }
     }
 
@@ -296,7 +296,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.discriminator } }
         _modify {
             makeUnique()
-            yield &storage.header.discriminator
+            yield &header.pointee.discriminator
         }
     }
 
@@ -304,7 +304,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minimum } }
         _modify {
             makeUnique()
-            yield &storage.header.minimum
+            yield &header.pointee.minimum
         }
     }
 
@@ -312,7 +312,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maximum } }
         _modify {
             makeUnique()
-            yield &storage.header.maximum
+            yield &header.pointee.maximum
         }
     }
 
@@ -320,7 +320,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMinimum } }
         _modify {
             makeUnique()
-            yield &storage.header.exclusiveMinimum
+            yield &header.pointee.exclusiveMinimum
         }
     }
 
@@ -328,7 +328,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMaximum } }
         _modify {
             makeUnique()
-            yield &storage.header.exclusiveMaximum
+            yield &header.pointee.exclusiveMaximum
         }
     }
 
@@ -336,7 +336,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minLength } }
         _modify {
             makeUnique()
-            yield &storage.header.minLength
+            yield &header.pointee.minLength
         }
     }
 
@@ -344,7 +344,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxLength } }
         _modify {
             makeUnique()
-            yield &storage.header.maxLength
+            yield &header.pointee.maxLength
         }
     }
 
@@ -352,7 +352,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.pattern } }
         _modify {
             makeUnique()
-            yield &storage.header.pattern
+            yield &header.pointee.pattern
         }
     }
 
@@ -360,7 +360,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minItems } }
         _modify {
             makeUnique()
-            yield &storage.header.minItems
+            yield &header.pointee.minItems
         }
     }
 
@@ -368,7 +368,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxItems } }
         _modify {
             makeUnique()
-            yield &storage.header.maxItems
+            yield &header.pointee.maxItems
         }
     }
 
@@ -376,7 +376,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minProperties } }
         _modify {
             makeUnique()
-            yield &storage.header.minProperties
+            yield &header.pointee.minProperties
         }
     }
 
@@ -384,7 +384,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxProperties } }
         _modify {
             makeUnique()
-            yield &storage.header.maxProperties
+            yield &header.pointee.maxProperties
         }
     }
 
@@ -393,7 +393,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
         get { storage.withUnsafeMutablePointerToHeader { $0.pointee.extensions } }
         _modify {
             makeUnique()
-            yield &storage.header.extensions
+            yield &header.pointee.extensions
         }
     }
 
@@ -409,15 +409,21 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     private mutating func makeUnique() {
-        if !isKnownUniquelyReferenced(&storage) { storage = Self.store(storage.header) }
+        if !isKnownUniquelyReferenced(&storage) { storage = Self.store(header.pointee) }
+    }
+
+    /// The fields' address. Setters write through it: `storage.header` is a class's stored property, and each
+    /// access to one is checked for exclusivity at run time.
+    private var header: UnsafeMutablePointer<Fields> {
+        storage.withUnsafeMutablePointerToHeader { $0 }
     }
 
     public static func == (lhs: Schema, rhs: Schema) -> Bool {
-        lhs.storage === rhs.storage || lhs.storage.header == rhs.storage.header
+        lhs.storage === rhs.storage || lhs.header.pointee == rhs.header.pointee
     }
 
     public func hash(into hasher: inout Hasher) {
-        storage.header.hash(into: &hasher)
+        header.pointee.hash(into: &hasher)
     }
 
     public init(from decoder: any Decoder) throws {
@@ -425,7 +431,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        try storage.header.encode(to: encoder)
+        try header.pointee.encode(to: encoder)
     }
 
     private struct Fields: Hashable, Sendable, Codable {
