@@ -35,7 +35,12 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible 
     }
 
     public func appending(_ token: String) -> JSONPointer {
-        JSONPointer(tokens: tokens + [token])
+        // One new array, sized for the token (`tokens + [token]` made two).
+        var tokens: [String] = []
+        tokens.reserveCapacity(self.tokens.count + 1)
+        tokens.append(contentsOf: self.tokens)
+        tokens.append(token)
+        return JSONPointer(tokens: tokens)
     }
 
     public var last: String? { tokens.last }

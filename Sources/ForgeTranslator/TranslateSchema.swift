@@ -121,7 +121,8 @@ extension Translator {
         if result.nullable && isOnlyNull(result.types) && (result.oneOf != nil || result.anyOf != nil) {
             result.types = []
         }
-        for anyOf in [true, false] {
+        for pass in 0..<2 {  // anyOf, then oneOf (a range, not an array to allocate on every call)
+            let anyOf = pass == 0
             guard let variants = anyOf ? result.anyOf : result.oneOf, variants.contains(where: isNullSchema) else {
                 continue
             }
