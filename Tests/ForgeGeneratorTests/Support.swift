@@ -57,9 +57,30 @@ func expectSame(_ actual: String, _ expected: String, sourceLocation: Testing.So
     #expect(actual == expected, "\(diff(expected, actual))", sourceLocation: sourceLocation)
 }
 
-/// A fresh temporary folder.
+/// A fresh temporary folder, removed when the test process exits.
 func temporaryFolder() throws -> String {
     let path = FileManager.default.temporaryDirectory.appendingPathComponent("forge-\(UUID().uuidString)").path
     try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    TemporaryFolders.shared.add(path)
     return path
+}
+
+/// The folders ``temporaryFolder()`` made, removed at exit: tests read what they wrote there until they end, and the
+/// runner offers no hook after the last one.
+final class TemporaryFolders: @unchecked Sendable {
+    static let shared = TemporaryFolders()
+    private let lock = NSLock()
+    private var paths: [String] = []
+
+    private init() {
+        atexit { TemporaryFolders.shared.removeAll() }
+    }
+
+    func add(_ path: String) {
+        lock.withLock { paths.append(path) }
+    }
+
+    private func removeAll() {
+        for path in lock.withLock({ paths }) { try? FileManager.default.removeItem(atPath: path) }
+    }
 }
