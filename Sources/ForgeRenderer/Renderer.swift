@@ -247,8 +247,10 @@ public struct Renderer: Sendable {
             output.reserveCapacity(output.count + bytes.count + bytes.count / 8)
             var start = 0
             while start < bytes.count {
-                var end = start
-                while end < bytes.count && bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                var end = bytes.count
+                if let newline = memchr(bytes.baseAddress! + start, 0x0A, bytes.count - start) {
+                    end = bytes.baseAddress!.distance(to: newline.assumingMemoryBound(to: UInt8.self))
+                }
                 if end > start && bytes[start] != continuation {
                     output.append(contentsOf: "    ".utf8)
                 }

@@ -63,6 +63,18 @@ public enum SwiftText {
         // call per byte through `contains(where:)`.
         if let simple = text.utf8.withContiguousStorageIfAvailable({ bytes in
             var index = 0
+            if let base = bytes.baseAddress {
+                // Eight bytes at a time while all are printable ASCII (0x20 ... 0x7E), which is simple text: no byte
+                // below 0x20 (the usual test for a byte less than n), none of 0x7F or more (adding one sets its top
+                // bit). A word that fails is checked byte by byte.
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                while index + 8 <= bytes.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    guard (word &- ones &* 0x20) & ~word & highs == 0, ((word &+ ones) | word) & highs == 0 else { break }
+                    index += 8
+                }
+            }
             while index < bytes.count {
                 guard isSimple(bytes[index]) else { return false }
                 index += 1

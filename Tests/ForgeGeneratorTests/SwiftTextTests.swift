@@ -41,6 +41,19 @@ import Testing
         #expect(SwiftText.docLines(nil) == [])
     }
 
+    /// Simple text (printable ASCII and line feeds) is told apart eight bytes at a time: a byte that is not simple
+    /// counts wherever it falls in a word, and a line feed does not make text complex.
+    @Test func simpleDocTextAtEveryPosition() {
+        for length in 0..<20 {
+            let plain = String(repeating: "a", count: length)
+            #expect(SwiftText.isSimpleDocText(plain + " ~z"))
+            #expect(SwiftText.isSimpleDocText(plain + "\n" + plain))
+            for bad in ["\t", "\r", "\u{1}", "\u{7F}", "é", "\u{85}", "\u{2028}"] {
+                #expect(!SwiftText.isSimpleDocText(plain + bad + String(repeating: "b", count: 19 - length)), "\(length)")
+            }
+        }
+    }
+
     /// Text that is not plain ASCII loses its trailing whitespace characters, tabs and wide spaces included, and a
     /// space that a combining mark follows is one such character.
     @Test func trailingWhitespaceOfTextThatIsNotASCII() {
