@@ -79,10 +79,13 @@ public struct Renderer: Sendable {
     /// The templates print unions from the `cases` lists and know nothing of shared discriminator values: they
     /// mention neither `discriminatedCases` nor `sharedValues` (see ``unionContext(_:into:)``).
     let unionListsWithoutSharedValues: Bool
+    /// `public `, `package ` or empty: written before every declaration and member.
+    let access: String
 
     public init(templates: TemplateSet = .builtin, options: RenderOptions) {
         self.templates = templates
         self.options = options
+        self.access = options.accessModifier == .internal ? "" : options.accessModifier.rawValue + " "
         self.unionListsWithoutSharedValues = !templates.sources.values.contains {
             $0.contains("discriminatedCases") || $0.contains("sharedValues")
         }
@@ -352,10 +355,6 @@ public struct Renderer: Sendable {
         return output
     }
 
-    var access: String {
-        options.accessModifier == .internal ? "" : options.accessModifier.rawValue + " "
-    }
-
     func header() -> [String] {
         let module = options.moduleName.map { " for module \($0.replacingNewlines)" } ?? ""
         return [
@@ -396,9 +395,18 @@ public struct Renderer: Sendable {
             context["isEnum"] = true
             context["fallback"] = enumeration.fallbackCase
             let literals = enumeration.cases.map { SwiftText.literal($0.rawValue) }
-            context["caseDeclarations"] = Self.block(enumeration.cases.map { "case \($0.swiftName)" })
-            context["initCases"] = Self.block(zip(enumeration.cases, literals).map { "case \($1): self = .\($0.swiftName)" })
-            context["rawValueCases"] = Self.block(zip(enumeration.cases, literals).map { "case .\($0.swiftName): \($1)" })
+            // Written piece by piece into blocks, as the struct's lines are.
+            var caseDeclarations = Block(capacity: enumeration.cases.count * 24)
+            var initCases = Block(capacity: enumeration.cases.count * 48)
+            var rawValueCases = Block(capacity: enumeration.cases.count * 40)
+            for (enumCase, literal) in zip(enumeration.cases, literals) {
+                caseDeclarations.appendLine("case ", enumCase.swiftName)
+                initCases.appendLine("case ", literal, ": self = .", enumCase.swiftName)
+                rawValueCases.appendLine("case .", enumCase.swiftName, ": ", literal)
+            }
+            context["caseDeclarations"] = caseDeclarations.text
+            context["initCases"] = initCases.text
+            context["rawValueCases"] = rawValueCases.text
             context["cases"] = LazyList(count: enumeration.cases.count) { index in
                 ["name": enumeration.cases[index].swiftName, "literal": literals[index]]
             }
