@@ -59,15 +59,21 @@ public enum Naming {
     /// ``words(_:)`` for ASCII text, on bytes (the common case; names are split very often).
     static func asciiWords(_ text: String) -> [String] {
         let bytes = Array(text.utf8)
+        var words: [String] = []
+        forEachASCIIWord(bytes) { words.append(String(decoding: bytes[$0], as: UTF8.self)) }
+        return words
+    }
+
+    /// The ranges of the words of ASCII `bytes`, in order (see ``words(_:)``).
+    static func forEachASCIIWord(_ bytes: [UInt8], _ body: (Range<Int>) -> Void) {
         func isLower(_ b: UInt8) -> Bool { b >= 0x61 && b <= 0x7A }
         func isUpper(_ b: UInt8) -> Bool { b >= 0x41 && b <= 0x5A }
         func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
-        var words: [String] = []
         var start = -1
         for index in bytes.indices {
             let byte = bytes[index]
             guard isLower(byte) || isUpper(byte) || isDigit(byte) else {
-                if start >= 0 { words.append(String(decoding: bytes[start..<index], as: UTF8.self)) }
+                if start >= 0 { body(start..<index) }
                 start = -1
                 continue
             }
@@ -77,15 +83,14 @@ public enum Naming {
                 let lowerToUpper = (isLower(previous) || isDigit(previous)) && isUpper(byte)
                 let acronymEnd = isUpper(previous) && isUpper(byte) && isLower(next)
                 if lowerToUpper || acronymEnd {
-                    words.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                    body(start..<index)
                     start = index
                 }
             } else if start < 0 {
                 start = index
             }
         }
-        if start >= 0 { words.append(String(decoding: bytes[start...], as: UTF8.self)) }
-        return words
+        if start >= 0 { body(start..<bytes.count) }
     }
 
     /// Words written in capitals when they are not the first word of a member name.
@@ -103,6 +108,21 @@ public enum Naming {
 
     /// `thread.resource` → `ThreadResource`, `ListThreadsMethod` kept.
     public static func typeName(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the common case, in one pass over the bytes: each word with its first letter capitalized,
+            // joined, `_` before a leading digit (the same as the general path below, without a string per word).
+            let bytes = Array(text.utf8)
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count + 1)
+            forEachASCIIWord(bytes) { word in
+                let first = bytes[word.lowerBound]
+                name.append((0x61...0x7A).contains(first) ? first - 0x20 : first)
+                name += bytes[(word.lowerBound + 1)..<word.upperBound]
+            }
+            guard let first = name.first else { return fallbackName(text, upper: true) }
+            if (0x30...0x39).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
+            return String(decoding: name, as: UTF8.self)
+        }
         let parts = words(text)
         guard !parts.isEmpty else { return fallbackName(text, upper: true) }
         let result = parts.map { capitalized($0, acronyms: false) }.joined()

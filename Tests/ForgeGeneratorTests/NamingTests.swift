@@ -51,6 +51,7 @@ import Testing
     ])
     func typeNames(wire: String, swift: String) {
         #expect(Naming.typeName(wire) == swift)
+        #expect(Naming.typeName(wire) == typeNameByWords(wire))
     }
 
     @Test(arguments: [
@@ -103,6 +104,14 @@ import Testing
         #expect(Naming.words(text) == words)
     }
 
+    @Test(arguments: [
+        "", "_", "__x", "1st", "9", "a_b", "HTTPServer", "ids", "A--B", "x1Y", "thread.resource", "ListThreadsMethod",
+        "gpt-4o-mini", "1024x1024", "-1", "X", "aBC", "ABc", "snake_case_Name", "  spaced  out ", "Ünïcode", "日本",
+    ])
+    func typeNameIsThatOfItsWords(text: String) {
+        #expect(Naming.typeName(text) == typeNameByWords(text))
+    }
+
     /// The first and last parts of a qualified name are those `split(separator: ".")` gives, dots anywhere.
     @Test(arguments: [
         "A", "A.B", "A.B.C", "", ".", "..", ".A", "A.", "..A..B..", "Outer.Inner.Deepest", "é.ü", "A.\u{301}B.C",
@@ -113,4 +122,11 @@ import Testing
         #expect(name.firstDotComponent == parts.first ?? name[...])
         #expect(name.lastDotComponent == parts.last ?? name[...])
     }
+}
+
+/// `typeName` as its words give it, one string per word: what the one-pass path for ASCII text must equal.
+private func typeNameByWords(_ text: String) -> String {
+    let parts = Naming.words(text)
+    guard !parts.isEmpty else { return Naming.fallbackName(text, upper: true) }
+    return Naming.prefixDigit(parts.map { Naming.capitalized($0, acronyms: false) }.joined())
 }
