@@ -99,6 +99,35 @@ public enum Naming {
 
     /// `created_at` → `createdAt`, `thread_id` → `threadID`, `preview_url` → `previewURL`.
     public static func memberName(_ text: String) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII, the common case, in one pass over the bytes, as `typeName` does (the same rules as below).
+            let bytes = Array(text.utf8)
+            var name: [UInt8] = []
+            name.reserveCapacity(bytes.count + 1)
+            forEachASCIIWord(bytes) { word in
+                let letters = bytes[word]
+                if name.isEmpty {
+                    // The leading word: all capitals (and digits) is lowercased whole, otherwise its first letter.
+                    if letters.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) {
+                        name += letters.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
+                    } else {
+                        name.append((0x41...0x5A).contains(letters.first!) ? letters.first! + 0x20 : letters.first!)
+                        name += letters.dropFirst()
+                    }
+                } else if word.count <= longestAcronym,
+                    case let lowered = String(decoding: letters.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self),
+                    acronyms.contains(lowered)
+                {
+                    name += (lowered == "ids" ? "IDs" : lowered == "urls" ? "URLs" : lowered.uppercased()).utf8
+                } else {
+                    name.append((0x61...0x7A).contains(letters.first!) ? letters.first! - 0x20 : letters.first!)
+                    name += letters.dropFirst()
+                }
+            }
+            guard let first = name.first else { return escapeIfNeeded(fallbackName(text, upper: false)) }
+            if (0x30...0x39).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
+            return escapeIfNeeded(String(decoding: name, as: UTF8.self))
+        }
         let parts = words(text)
         guard let first = parts.first else { return escapeIfNeeded(fallbackName(text, upper: false)) }
         var result = lowercaseLeadingWord(first)

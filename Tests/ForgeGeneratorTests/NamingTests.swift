@@ -110,6 +110,15 @@ import Testing
     ])
     func typeNameIsThatOfItsWords(text: String) {
         #expect(Naming.typeName(text) == typeNameByWords(text))
+        #expect(Naming.memberName(text) == memberNameByWords(text))
+    }
+
+    @Test(arguments: [
+        "ID", "IDs", "ids", "thread_ids", "preview_urls", "HTTP_server", "https_proxy", "UUID4", "json_schema", "ip",
+        "x_ip", "self", "default", "Type", "in", "ABC_def", "a1_2b", "URL", "get_URL", "is_UUIDs", "3d", "_3d", "jsonl",
+    ])
+    func memberNameIsThatOfItsWords(text: String) {
+        #expect(Naming.memberName(text) == memberNameByWords(text))
     }
 
     /// The first and last parts of a qualified name are those `split(separator: ".")` gives, dots anywhere.
@@ -129,4 +138,13 @@ private func typeNameByWords(_ text: String) -> String {
     let parts = Naming.words(text)
     guard !parts.isEmpty else { return Naming.fallbackName(text, upper: true) }
     return Naming.prefixDigit(parts.map { Naming.capitalized($0, acronyms: false) }.joined())
+}
+
+/// `memberName` as its words give it, one string per word: what the one-pass path for ASCII text must equal.
+private func memberNameByWords(_ text: String) -> String {
+    let parts = Naming.words(text)
+    guard let first = parts.first else { return Naming.escapeIfNeeded(Naming.fallbackName(text, upper: false)) }
+    var result = Naming.lowercaseLeadingWord(first)
+    for word in parts.dropFirst() { result += Naming.capitalized(word, acronyms: true) }
+    return Naming.escapeIfNeeded(Naming.prefixDigit(result))
 }
