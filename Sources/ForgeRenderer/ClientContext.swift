@@ -49,6 +49,19 @@ extension Renderer {
         /// Names a local must not take: what the body uses, and type names the body writes in expressions.
         var reserved: Set<String> = Renderer.bodyNames
 
+        /// The first line with text. ASCII text goes by bytes (its line-break characters are the bytes 0x0A–0x0D,
+        /// CR LF being two that split alike); other text by characters, stopping at the first line.
+        static func firstLine(of text: String) -> String {
+            let utf8 = text.utf8
+            guard utf8.allSatisfy({ $0 < 0x80 }) else {
+                return text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            }
+            let breaks: ClosedRange<UInt8> = 0x0A...0x0D
+            guard let start = utf8.firstIndex(where: { !breaks.contains($0) }) else { return "" }
+            let end = utf8[start...].firstIndex(where: { breaks.contains($0) }) ?? utf8.endIndex
+            return String(text[start..<end])
+        }
+
         /// Declares a parameter and returns the local name to use in the body.
         mutating func declare(_ swiftName: String, type: String, required: Bool, doc: String?, isCursor: Bool = false)
             -> String
@@ -62,8 +75,7 @@ extension Renderer {
             }
             let label = local == swiftName ? swiftName : "\(swiftName) \(local)"
             parameters.append("\(label): \(type)\(required ? "" : "? = nil")")
-            // The first line with text; `maxSplits` stops the walk there instead of splitting the whole text.
-            let firstLine = (doc ?? "").split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+            let firstLine = Self.firstLine(of: doc ?? "")
             docs.append("- \(bare):\(firstLine.isEmpty ? "" : " " + firstLine)")
             arguments.append((swiftName, local, isCursor))
             return local

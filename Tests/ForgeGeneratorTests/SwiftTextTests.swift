@@ -41,6 +41,18 @@ import Testing
         #expect(SwiftText.docLines(nil) == [])
     }
 
+    /// A parameter's doc summary is its first line with text, as splitting at line breaks gives it, whether the text
+    /// is ASCII (split by bytes) or not.
+    @Test(arguments: [
+        "", "\n", "\n\nfirst\nsecond", "one line", "crlf\r\nnext", "\r\n\r\nx y \n z", "vt\u{0B}ff\u{0C}", "  \n\tq",
+        "é\u{301}\nq", "a\u{2028}b", "nel\u{85}x",
+    ])
+    func firstLineOfADoc(text: String) {
+        #expect(
+            Renderer.Signature.firstLine(of: text)
+                == text.split(maxSplits: 1, whereSeparator: \.isNewline).first.map(String.init) ?? "")
+    }
+
     /// Simple text (printable ASCII and line feeds) is told apart eight bytes at a time: a byte that is not simple
     /// counts wherever it falls in a word, and a line feed does not make text complex.
     @Test func simpleDocTextAtEveryPosition() {
