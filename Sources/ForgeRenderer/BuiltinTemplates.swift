@@ -119,10 +119,7 @@ import ForgeRuntime
 {{#imports}}
 import {{.}}
 {{/imports}}
-{{#declarations}}
-
-{{.}}
-{{/declarations}}
+{{body}}
 
 """##,
         "Operation": ##"""

@@ -141,10 +141,21 @@ public struct Renderer: Sendable {
         }
         let groupNames = groups.keys.sorted()
         let typeFiles = try Self.concurrentMap(groupNames) { group throws(TemplateError) in
+            let declarations = groups[group] ?? []
+            // All of them in one string, each after a blank line: one tag to print instead of a section of
+            // hundreds, each of whose items is a lookup through the context stack.
+            var body = ""
+            body.reserveCapacity(declarations.reduce(0) { $0 + $1.utf8.count + 2 })
+            for text in declarations {
+                body += "\n"
+                body += text
+                body += "\n"
+            }
             let context: [String: Any] = [
                 "header": header(),
                 "imports": ["Foundation", "ForgeRuntime"],
-                "declarations": groups[group] ?? [],
+                "declarations": declarations,
+                "body": body,
             ]
             return try render(library, "File", context)
         }
