@@ -36,7 +36,7 @@ public struct OutputWriter {
                 summary.written.append(file.path)
             }
         }
-        summary.removed = try previouslyGenerated().filter { !produced.contains($0) }
+        summary.removed = try previouslyGenerated(excluding: produced)
         return summary
     }
 
@@ -104,12 +104,13 @@ public struct OutputWriter {
         (folder as NSString).appendingPathComponent(relative)
     }
 
-    /// Swift files in the folder (recursively) that start with the generator's marker.
-    func previouslyGenerated() throws -> [String] {
+    /// Swift files in the folder (recursively) that start with the generator's marker, other than `produced` (files a
+    /// run writes are never removed, so they are not opened to read their first line).
+    func previouslyGenerated(excluding produced: Set<String> = []) throws -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var result: [String] = []
         while let relative = enumerator.nextObject() as? String {
-            guard relative.hasSuffix(".swift") else { continue }
+            guard relative.hasSuffix(".swift"), !produced.contains(relative) else { continue }
             guard let handle = FileHandle(forReadingAtPath: path(relative)) else { continue }
             let head = handle.readData(ofLength: OutputWriter.marker.utf8.count)
             try? handle.close()
