@@ -68,7 +68,12 @@ public enum YAMLParser {
             return try builder.run { () throws(YAMLError) in try pipe.next() }
         }
         var reader = try EventReader(file: file, bytes: bytes)
-        return try builder.run { () throws(YAMLError) in try reader.next() }
+        var batch = RawBatch()  // one event at a time, decoded as the pipe decodes its batches
+        return try builder.run { () throws(YAMLError) in
+            batch.removeAll()
+            _ = try reader.record(into: &batch)
+            return batch.event(at: 0)
+        }
     }
 
     /// Parses one document given as text.
@@ -92,7 +97,7 @@ enum Event: Sendable {
     case other
 }
 
-/// Drives libyaml over one input, turning its events into ``Event``s and its failures into located errors.
+/// Drives libyaml over one input, recording its events as ``RawEvent``s and turning its failures into located errors.
 struct EventReader: ~Copyable {
     let file: String
     let bytes: [UInt8]
@@ -127,44 +132,9 @@ struct EventReader: ~Copyable {
         input.deallocate()
     }
 
-    mutating func next() throws(YAMLError) -> Event {
-        guard yaml_parser_parse(parser, event) == 1 else {
-            throw syntaxError(parser.pointee)
-        }
-        defer { yaml_event_delete(event) }
-        let event = event.pointee
-        let line = event.start_mark.line
-        let column = event.start_mark.column
-        switch event.type {
-        case YAML_STREAM_END_EVENT:
-            return .streamEnd
-        case YAML_DOCUMENT_START_EVENT:
-            return .documentStart(line: line, column: column)
-        case YAML_SCALAR_EVENT:
-            let data = event.data.scalar
-            return .scalar(
-                Scalar(string(data.value, Int(data.length)), style: Self.style(data.style)),
-                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
-        case YAML_ALIAS_EVENT:
-            return .alias(optionalString(event.data.alias.anchor) ?? "", line: line, column: column)
-        case YAML_SEQUENCE_START_EVENT:
-            let data = event.data.sequence_start
-            return .sequenceStart(
-                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
-        case YAML_MAPPING_START_EVENT:
-            let data = event.data.mapping_start
-            return .mappingStart(
-                tag: optionalString(data.tag), anchor: optionalString(data.anchor), line: line, column: column)
-        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            return .collectionEnd
-        default:
-            return .other
-        }
-    }
-
     /// Reads the next event into `batch` as a ``RawEvent``, its strings appended to the batch's bytes, and says
-    /// whether it ended the stream. Nothing here is reference-counted: the thread that builds the tree makes the
-    /// strings (see ``EventPipe``).
+    /// whether it ended the stream. Nothing here is reference-counted: ``RawBatch/event(at:)`` makes the strings, on
+    /// the thread that builds the tree when libyaml reads on another (see ``EventPipe``).
     mutating func record(into batch: inout RawBatch) throws(YAMLError) -> Bool {
         guard yaml_parser_parse(parser, event) == 1 else {
             throw syntaxError(parser.pointee)
@@ -219,16 +189,6 @@ struct EventReader: ~Copyable {
 
     private func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(file: file, line: line + 1, column: column + 1)
-    }
-
-    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
-        guard let pointer else { return "" }
-        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
-    }
-
-    private func optionalString(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {
-        guard let pointer else { return nil }
-        return String(cString: pointer)
     }
 
     private func syntaxError(_ parser: yaml_parser_t) -> YAMLError {
@@ -365,8 +325,8 @@ struct EventReader: ~Copyable {
     }
 }
 
-/// An event as the reading thread of an ``EventPipe`` records it: plain values only, its strings kept as ranges of
-/// the batch's bytes (the value, then the tag, then the anchor, each starting where the one before ends).
+/// An event as ``EventReader`` records it: plain values only, its strings kept as ranges of the batch's bytes (the
+/// value, then the tag, then the anchor, each starting where the one before ends).
 struct RawEvent {
     enum Kind: UInt8 {
         case streamEnd, documentStart, scalar, alias, sequenceStart, mappingStart, collectionEnd, other
@@ -414,6 +374,43 @@ struct RawEvent {
 struct RawBatch {
     var events: [RawEvent] = []
     var text: [UInt8] = []
+
+    mutating func removeAll() {
+        events.removeAll(keepingCapacity: true)
+        text.removeAll(keepingCapacity: true)
+    }
+
+    /// The event at `index`, its strings made from the batch's bytes.
+    func event(at index: Int) -> Event {
+        let raw = events[index]
+        // Each event's strings start where the previous event's end.
+        let start = index == 0 ? 0 : events[index - 1].anchorEnd
+        func text(_ range: Range<Int>) -> String {
+            range.isEmpty ? "" : String(decoding: self.text[range], as: UTF8.self)
+        }
+        let tag = raw.hasTag ? text(raw.valueEnd..<raw.tagEnd) : nil
+        let anchor = raw.hasAnchor ? text(raw.tagEnd..<raw.anchorEnd) : nil
+        switch raw.kind {
+        case .streamEnd:
+            return .streamEnd
+        case .documentStart:
+            return .documentStart(line: raw.line, column: raw.column)
+        case .scalar:
+            return .scalar(
+                Scalar(text(start..<raw.valueEnd), style: raw.style), tag: tag, anchor: anchor, line: raw.line,
+                column: raw.column)
+        case .alias:
+            return .alias(anchor ?? "", line: raw.line, column: raw.column)
+        case .sequenceStart:
+            return .sequenceStart(tag: tag, anchor: anchor, line: raw.line, column: raw.column)
+        case .mappingStart:
+            return .mappingStart(tag: tag, anchor: anchor, line: raw.line, column: raw.column)
+        case .collectionEnd:
+            return .collectionEnd
+        case .other:
+            return .other
+        }
+    }
 }
 
 /// Runs an ``EventReader`` on a thread of its own and hands its events over in batches, so that the caller builds
@@ -481,29 +478,8 @@ final class EventPipe: @unchecked Sendable {
     /// The next event, or the error the reader met at this point of the stream.
     func next() throws(YAMLError) -> Event {
         if position < current.events.count {
-            let raw = current.events[position]
-            let start = position == 0 ? 0 : current.events[position - 1].anchorEnd
-            position += 1
-            switch raw.kind {
-            case .streamEnd:
-                return .streamEnd
-            case .documentStart:
-                return .documentStart(line: raw.line, column: raw.column)
-            case .scalar:
-                return .scalar(
-                    Scalar(text(start..<raw.valueEnd), style: raw.style), tag: tag(raw), anchor: anchor(raw),
-                    line: raw.line, column: raw.column)
-            case .alias:
-                return .alias(anchor(raw) ?? "", line: raw.line, column: raw.column)
-            case .sequenceStart:
-                return .sequenceStart(tag: tag(raw), anchor: anchor(raw), line: raw.line, column: raw.column)
-            case .mappingStart:
-                return .mappingStart(tag: tag(raw), anchor: anchor(raw), line: raw.line, column: raw.column)
-            case .collectionEnd:
-                return .collectionEnd
-            case .other:
-                return .other
-            }
+            defer { position += 1 }
+            return current.event(at: position)
         }
         condition.lock()
         while head == queue.count && !done { condition.wait() }
@@ -521,18 +497,6 @@ final class EventPipe: @unchecked Sendable {
         condition.unlock()
         position = 0
         return try next()
-    }
-
-    private func text(_ range: Range<Int>) -> String {
-        range.isEmpty ? "" : String(decoding: current.text[range], as: UTF8.self)
-    }
-
-    private func tag(_ raw: RawEvent) -> String? {
-        raw.hasTag ? text(raw.valueEnd..<raw.tagEnd) : nil
-    }
-
-    private func anchor(_ raw: RawEvent) -> String? {
-        raw.hasAnchor ? text(raw.tagEnd..<raw.anchorEnd) : nil
     }
 
     /// Stops the reader (if it is still going) and waits for its thread to end.
