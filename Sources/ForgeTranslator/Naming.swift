@@ -100,33 +100,19 @@ public enum Naming {
     /// `created_at` → `createdAt`, `thread_id` → `threadID`, `preview_url` → `previewURL`.
     public static func memberName(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII, the common case, in one pass over the bytes, as `typeName` does (the same rules as below).
+            // ASCII, the common case, in one pass over the bytes, without a string per word.
             let bytes = Array(text.utf8)
             var name: [UInt8] = []
             name.reserveCapacity(bytes.count + 1)
             forEachASCIIWord(bytes) { word in
-                let letters = bytes[word]
                 if name.isEmpty {
-                    // The leading word: all capitals (and digits) is lowercased whole, otherwise its first letter.
-                    if letters.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) {
-                        name += letters.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }
-                    } else {
-                        name.append((0x41...0x5A).contains(letters.first!) ? letters.first! + 0x20 : letters.first!)
-                        name += letters.dropFirst()
-                    }
-                } else if word.count <= longestAcronym,
-                    case let lowered = String(decoding: letters.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self),
-                    acronyms.contains(lowered)
-                {
-                    name += (lowered == "ids" ? "IDs" : lowered == "urls" ? "URLs" : lowered.uppercased()).utf8
+                    appendLeadingWord(bytes[word], to: &name)
                 } else {
-                    name.append((0x61...0x7A).contains(letters.first!) ? letters.first! - 0x20 : letters.first!)
-                    name += letters.dropFirst()
+                    appendCapitalized(bytes[word], acronyms: true, to: &name)
                 }
             }
-            guard let first = name.first else { return escapeIfNeeded(fallbackName(text, upper: false)) }
-            if (0x30...0x39).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
-            return escapeIfNeeded(String(decoding: name, as: UTF8.self))
+            guard !name.isEmpty else { return escapeIfNeeded(fallbackName(text, upper: false)) }
+            return escapeIfNeeded(asciiName(prefixingDigit: name))
         }
         let parts = words(text)
         guard let first = parts.first else { return escapeIfNeeded(fallbackName(text, upper: false)) }
@@ -138,19 +124,13 @@ public enum Naming {
     /// `thread.resource` → `ThreadResource`, `ListThreadsMethod` kept.
     public static func typeName(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII, the common case, in one pass over the bytes: each word with its first letter capitalized,
-            // joined, `_` before a leading digit (the same as the general path below, without a string per word).
+            // ASCII, the common case, in one pass over the bytes, without a string per word.
             let bytes = Array(text.utf8)
             var name: [UInt8] = []
             name.reserveCapacity(bytes.count + 1)
-            forEachASCIIWord(bytes) { word in
-                let first = bytes[word.lowerBound]
-                name.append((0x61...0x7A).contains(first) ? first - 0x20 : first)
-                name += bytes[(word.lowerBound + 1)..<word.upperBound]
-            }
-            guard let first = name.first else { return fallbackName(text, upper: true) }
-            if (0x30...0x39).contains(first) { name.insert(UInt8(ascii: "_"), at: 0) }
-            return String(decoding: name, as: UTF8.self)
+            forEachASCIIWord(bytes) { appendCapitalized(bytes[$0], acronyms: false, to: &name) }
+            guard !name.isEmpty else { return fallbackName(text, upper: true) }
+            return asciiName(prefixingDigit: name)
         }
         let parts = words(text)
         guard !parts.isEmpty else { return fallbackName(text, upper: true) }
@@ -180,28 +160,59 @@ public enum Naming {
     static func lowercaseLeadingWord(_ word: String) -> String {
         if isASCII(word) {
             // The common case, byte by byte: far cheaper than Character's Unicode properties.
-            var bytes = Array(word.utf8)
-            if bytes.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) {
-                return word.lowercased()
-            }
-            if (0x41...0x5A).contains(bytes[0]) { bytes[0] += 0x20 }
-            return String(decoding: bytes, as: UTF8.self)
+            var name: [UInt8] = []
+            appendLeadingWord(word.utf8, to: &name)
+            return String(decoding: name, as: UTF8.self)
         }
         if word.allSatisfy({ $0.isUppercase || $0.isNumber }) { return word.lowercased() }
         return word.prefix(1).lowercased() + word.dropFirst()
     }
 
     static func capitalized(_ word: String, acronyms useAcronyms: Bool) -> String {
+        if isASCII(word) {
+            var name: [UInt8] = []
+            appendCapitalized(word.utf8, acronyms: useAcronyms, to: &name)
+            return String(decoding: name, as: UTF8.self)
+        }
         if useAcronyms, word.utf8.count <= longestAcronym, acronyms.contains(word.lowercased()) {
             return word.lowercased() == "ids" ? "IDs" : word.lowercased() == "urls" ? "URLs" : word.uppercased()
         }
-        if isASCII(word) {
-            var bytes = Array(word.utf8)
-            if (0x61...0x7A).contains(bytes[0]) { bytes[0] -= 0x20 }
-            return String(decoding: bytes, as: UTF8.self)
-        }
         return word.prefix(1).uppercased() + word.dropFirst()
     }
+
+    /// ``lowercaseLeadingWord(_:)`` of a non-empty ASCII word, appended to `name`: a word of capitals (and digits)
+    /// is lowercased whole, any other only its first letter.
+    static func appendLeadingWord(_ word: some Collection<UInt8>, to name: inout [UInt8]) {
+        if word.allSatisfy({ (0x41...0x5A).contains($0) || (0x30...0x39).contains($0) }) {
+            name += word.map(asciiLowercased)
+        } else {
+            name.append(asciiLowercased(word.first!))
+            name += word.dropFirst()
+        }
+    }
+
+    /// ``capitalized(_:acronyms:)`` of a non-empty ASCII word, appended to `name`: an acronym in capitals (`IDs`,
+    /// `URLs`), any other word with its first letter capitalized.
+    static func appendCapitalized(_ word: some Collection<UInt8>, acronyms useAcronyms: Bool, to name: inout [UInt8]) {
+        if useAcronyms, word.count <= longestAcronym {
+            let lowered = String(decoding: word.map(asciiLowercased), as: UTF8.self)
+            if acronyms.contains(lowered) {
+                name += (lowered == "ids" ? "IDs" : lowered == "urls" ? "URLs" : lowered.uppercased()).utf8
+                return
+            }
+        }
+        name.append(asciiUppercased(word.first!))
+        name += word.dropFirst()
+    }
+
+    /// ``prefixDigit(_:)`` of an ASCII name.
+    static func asciiName(prefixingDigit name: [UInt8]) -> String {
+        guard let first = name.first, (0x30...0x39).contains(first) else { return String(decoding: name, as: UTF8.self) }
+        return String(decoding: [UInt8(ascii: "_")] + name, as: UTF8.self)
+    }
+
+    static func asciiLowercased(_ byte: UInt8) -> UInt8 { (0x41...0x5A).contains(byte) ? byte + 0x20 : byte }
+    static func asciiUppercased(_ byte: UInt8) -> UInt8 { (0x61...0x7A).contains(byte) ? byte - 0x20 : byte }
 
     static func isASCII(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { $0 < 0x80 }
