@@ -65,7 +65,17 @@ public enum YAMLParser {
         if pipelined {
             let pipe = EventPipe(file: file, bytes: bytes)
             defer { pipe.stop() }
-            return try builder.run { () throws(YAMLError) in try pipe.next() }
+            // The batch being decoded, the tree builder's own once taken from the pipe.
+            var batch = RawBatch()
+            var position = 0
+            return try builder.run { () throws(YAMLError) in
+                while position == batch.events.count {
+                    batch = try pipe.nextBatch()
+                    position = 0
+                }
+                defer { position += 1 }
+                return batch.event(at: position)
+            }
         }
         var reader = try EventReader(file: file, bytes: bytes)
         var batch = RawBatch()  // one event at a time, decoded as the pipe decodes its batches
@@ -380,8 +390,9 @@ struct RawBatch {
         text.removeAll(keepingCapacity: true)
     }
 
-    /// The event at `index`, its strings made from the batch's bytes.
-    func event(at index: Int) -> Event {
+    /// The event at `index`, its strings made from the batch's bytes. (Mutating only in name: the batch is passed in
+    /// place, where a closure that captures it would otherwise copy it, and retain and release its arrays, per event.)
+    mutating func event(at index: Int) -> Event {
         let raw = events[index]
         // Each event's strings start where the previous event's end.
         let start = index == 0 ? 0 : events[index - 1].anchorEnd
@@ -429,10 +440,6 @@ final class EventPipe: @unchecked Sendable {
     private var stopped = false
     private let exited = DispatchSemaphore(value: 0)
 
-    // The consumer's own state.
-    private var current = RawBatch()
-    private var position = 0
-
     init(file: String, bytes: [UInt8]) {
         Thread.detachNewThread { [self] in
             produce(file: file, bytes: bytes)
@@ -475,12 +482,8 @@ final class EventPipe: @unchecked Sendable {
         return true
     }
 
-    /// The next event, or the error the reader met at this point of the stream.
-    func next() throws(YAMLError) -> Event {
-        if position < current.events.count {
-            defer { position += 1 }
-            return current.event(at: position)
-        }
+    /// The next batch of events, or the error the reader met after the events before it.
+    func nextBatch() throws(YAMLError) -> RawBatch {
         condition.lock()
         while head == queue.count && !done { condition.wait() }
         guard head < queue.count else {
@@ -490,13 +493,12 @@ final class EventPipe: @unchecked Sendable {
             guard let failure else { preconditionFailure("an event was asked for after the end of the stream") }
             throw failure
         }
-        current = queue[head]
+        let batch = queue[head]
         queue[head] = RawBatch()
         head += 1
         condition.signal()  // room for the reader
         condition.unlock()
-        position = 0
-        return try next()
+        return batch
     }
 
     /// Stops the reader (if it is still going) and waits for its thread to end.
