@@ -27,37 +27,42 @@ public struct FileSystemSpecReader: SpecFileReader {
         defer { close(descriptor) }
         var failed = false
         var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let read = Foundation.read(descriptor, buffer.baseAddress! + count, size - count)
-                if read > 0 {
-                    count += read
-                } else if read < 0 && errno == EINTR {
-                    continue
-                } else {
-                    failed = read < 0
-                    break
-                }
-            }
+            let read = Self.read(descriptor, into: UnsafeMutableRawBufferPointer(buffer))
+            failed = read == nil
+            count = read ?? 0
         }
         // Whatever the file holds beyond the size it had (it grew, or it is not a regular file).
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while !failed {
-            let read = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, $0.count) }
-            if read > 0 {
-                bytes += chunk[..<read]
-                guard bytes.count <= maxFileSize else {
-                    throw ReadError(description: "the file is \(bytes.count >> 20) MiB; the limit is \(maxFileSize >> 20) MiB")
-                }
-            } else if read < 0 && errno == EINTR {
-                continue
-            } else {
-                failed = read < 0
+            guard let read = chunk.withUnsafeMutableBytes({ Self.read(descriptor, into: $0) }) else {
+                failed = true
                 break
             }
+            bytes += chunk[..<read]
+            guard bytes.count <= maxFileSize else {
+                throw ReadError(description: "the file is \(bytes.count >> 20) MiB; the limit is \(maxFileSize >> 20) MiB")
+            }
+            if read < chunk.count { break }  // the end of the file
         }
         guard !failed else { throw ReadError(description: "permission denied or unreadable") }
         return bytes
+    }
+
+    /// Reads from `descriptor` until `buffer` is full or the file ends; the number of bytes read, or `nil` on an
+    /// error.
+    private static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        var count = 0
+        while count < buffer.count {
+            let read = Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+            if read > 0 {
+                count += read
+            } else if read == 0 {
+                break
+            } else if errno != EINTR {
+                return nil
+            }
+        }
+        return count
     }
 }
 
