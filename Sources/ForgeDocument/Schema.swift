@@ -97,7 +97,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// Where this schema is written.
     public var id: SchemaID {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.id } }
+        get { header.pointee.id }
         _modify {
             makeUnique()
             yield &header.pointee.id
@@ -105,7 +105,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var location: SourceLocation {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.location } }
+        get { header.pointee.location }
         _modify {
             makeUnique()
             yield &header.pointee.location
@@ -114,7 +114,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// A `$ref` (3.1 allows sibling keywords beside it).
     public var ref: Reference? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.ref } }
+        get { header.pointee.ref }
         _modify {
             makeUnique()
             yield &header.pointee.ref
@@ -123,7 +123,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// `type`, without `null`; empty when unconstrained.
     public var types: [JSONType] {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.types } }
+        get { header.pointee.types }
         _modify {
             makeUnique()
             yield &header.pointee.types
@@ -132,7 +132,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// `null` allowed: `type: [X, 'null']`, 3.0's `nullable: true`, `const: null` or an `enum` holding `null`.
     public var nullable: Bool {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.nullable } }
+        get { header.pointee.nullable }
         _modify {
             makeUnique()
             yield &header.pointee.nullable
@@ -141,7 +141,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// `false` as a schema: nothing validates.
     public var isFalse: Bool {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.isFalse } }
+        get { header.pointee.isFalse }
         _modify {
             makeUnique()
             yield &header.pointee.isFalse
@@ -149,7 +149,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var title: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.title } }
+        get { header.pointee.title }
         _modify {
             makeUnique()
             yield &header.pointee.title
@@ -157,7 +157,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var description: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.description } }
+        get { header.pointee.description }
         _modify {
             makeUnique()
             yield &header.pointee.description
@@ -165,7 +165,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var format: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.format } }
+        get { header.pointee.format }
         _modify {
             makeUnique()
             yield &header.pointee.format
@@ -173,7 +173,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var deprecated: Bool {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.deprecated } }
+        get { header.pointee.deprecated }
         _modify {
             makeUnique()
             yield &header.pointee.deprecated
@@ -181,7 +181,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var readOnly: Bool {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.readOnly } }
+        get { header.pointee.readOnly }
         _modify {
             makeUnique()
             yield &header.pointee.readOnly
@@ -189,7 +189,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var writeOnly: Bool {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.writeOnly } }
+        get { header.pointee.writeOnly }
         _modify {
             makeUnique()
             yield &header.pointee.writeOnly
@@ -197,7 +197,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var enumValues: [JSONLiteral]? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.enumValues } }
+        get { header.pointee.enumValues }
         _modify {
             makeUnique()
             yield &header.pointee.enumValues
@@ -205,7 +205,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var constValue: JSONLiteral? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.constValue } }
+        get { header.pointee.constValue }
         _modify {
             makeUnique()
             yield &header.pointee.constValue
@@ -213,7 +213,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var defaultValue: JSONLiteral? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.defaultValue } }
+        get { header.pointee.defaultValue }
         _modify {
             makeUnique()
             yield &header.pointee.defaultValue
@@ -221,7 +221,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var properties: [Property] {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.properties } }
+        get { header.pointee.properties }
         _modify {
             makeUnique()
             yield &header.pointee.properties
@@ -229,7 +229,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var required: [String] {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.required } }
+        get { header.pointee.required }
         _modify {
             makeUnique()
             yield &header.pointee.required
@@ -237,7 +237,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var additionalProperties: AdditionalProperties? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.additionalProperties } }
+        get { header.pointee.additionalProperties }
         _modify {
             makeUnique()
             yield &header.pointee.additionalProperties
@@ -245,7 +245,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var items: Schema? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.items } }
+        get { header.pointee.items }
         _modify {
             makeUnique()
             yield &header.pointee.items
@@ -253,7 +253,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var propertyNames: Schema? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.propertyNames } }
+        get { header.pointee.propertyNames }
         _modify {
             makeUnique()
             yield &header.pointee.propertyNames
@@ -261,7 +261,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var not: Schema? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.not } }
+        get { header.pointee.not }
         _modify {
             makeUnique()
             yield &header.pointee.not
@@ -269,7 +269,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var oneOf: [Schema]? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.oneOf } }
+        get { header.pointee.oneOf }
         _modify {
             makeUnique()
             yield &header.pointee.oneOf
@@ -277,7 +277,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var anyOf: [Schema]? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.anyOf } }
+        get { header.pointee.anyOf }
         _modify {
             makeUnique()
             yield &header.pointee.anyOf
@@ -285,7 +285,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var allOf: [Schema]? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.allOf } }
+        get { header.pointee.allOf }
         _modify {
             makeUnique()
             yield &header.pointee.allOf
@@ -293,7 +293,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var discriminator: Discriminator? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.discriminator } }
+        get { header.pointee.discriminator }
         _modify {
             makeUnique()
             yield &header.pointee.discriminator
@@ -301,7 +301,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var minimum: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minimum } }
+        get { header.pointee.minimum }
         _modify {
             makeUnique()
             yield &header.pointee.minimum
@@ -309,7 +309,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var maximum: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maximum } }
+        get { header.pointee.maximum }
         _modify {
             makeUnique()
             yield &header.pointee.maximum
@@ -317,7 +317,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var exclusiveMinimum: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMinimum } }
+        get { header.pointee.exclusiveMinimum }
         _modify {
             makeUnique()
             yield &header.pointee.exclusiveMinimum
@@ -325,7 +325,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var exclusiveMaximum: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.exclusiveMaximum } }
+        get { header.pointee.exclusiveMaximum }
         _modify {
             makeUnique()
             yield &header.pointee.exclusiveMaximum
@@ -333,7 +333,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var minLength: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minLength } }
+        get { header.pointee.minLength }
         _modify {
             makeUnique()
             yield &header.pointee.minLength
@@ -341,7 +341,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var maxLength: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxLength } }
+        get { header.pointee.maxLength }
         _modify {
             makeUnique()
             yield &header.pointee.maxLength
@@ -349,7 +349,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var pattern: String? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.pattern } }
+        get { header.pointee.pattern }
         _modify {
             makeUnique()
             yield &header.pointee.pattern
@@ -357,7 +357,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var minItems: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minItems } }
+        get { header.pointee.minItems }
         _modify {
             makeUnique()
             yield &header.pointee.minItems
@@ -365,7 +365,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var maxItems: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxItems } }
+        get { header.pointee.maxItems }
         _modify {
             makeUnique()
             yield &header.pointee.maxItems
@@ -373,7 +373,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var minProperties: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.minProperties } }
+        get { header.pointee.minProperties }
         _modify {
             makeUnique()
             yield &header.pointee.minProperties
@@ -381,7 +381,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
     }
 
     public var maxProperties: Int? {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.maxProperties } }
+        get { header.pointee.maxProperties }
         _modify {
             makeUnique()
             yield &header.pointee.maxProperties
@@ -390,7 +390,7 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// `x-…` keys kept for the translator (as literals).
     public var extensions: [String: JSONLiteral] {
-        get { storage.withUnsafeMutablePointerToHeader { $0.pointee.extensions } }
+        get { header.pointee.extensions }
         _modify {
             makeUnique()
             yield &header.pointee.extensions
@@ -399,21 +399,20 @@ public struct Schema: Hashable, @unchecked Sendable, Codable {
 
     /// A `$ref` with nothing else that changes the shape (annotations such as `description` are allowed).
     public var isPureReference: Bool {
-        storage.withUnsafeMutablePointerToHeader { fields in
-            fields.pointee.ref != nil && fields.pointee.types.isEmpty && !fields.pointee.nullable
-                && fields.pointee.enumValues == nil && fields.pointee.constValue == nil
-                && fields.pointee.properties.isEmpty && fields.pointee.additionalProperties == nil
-                && fields.pointee.items == nil && fields.pointee.oneOf == nil && fields.pointee.anyOf == nil
-                && fields.pointee.allOf == nil
-        }
+        let fields = header
+        return fields.pointee.ref != nil && fields.pointee.types.isEmpty && !fields.pointee.nullable
+            && fields.pointee.enumValues == nil && fields.pointee.constValue == nil
+            && fields.pointee.properties.isEmpty && fields.pointee.additionalProperties == nil
+            && fields.pointee.items == nil && fields.pointee.oneOf == nil && fields.pointee.anyOf == nil
+            && fields.pointee.allOf == nil
     }
 
     private mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&storage) { storage = Self.store(header.pointee) }
     }
 
-    /// The fields' address. Setters write through it: `storage.header` is a class's stored property, and each
-    /// access to one is checked for exclusivity at run time.
+    /// The fields' address, which every accessor reads and writes through: `storage.header` is a class's stored
+    /// property, and each access to one is checked for exclusivity at run time.
     private var header: UnsafeMutablePointer<Fields> {
         storage.withUnsafeMutablePointerToHeader { $0 }
     }

@@ -241,7 +241,8 @@ private struct Shape {
     /// section's item; `itemsAsItems`, the same for the items of a list.
     private mutating func walk(_ value: Any, printed: Bool, asItem: Bool, itemsAsItems: Bool) -> Any? {
         // Strings and flags, most of a context, are told by their exact type first: a cast that fails (a flag tried
-        // as a string) costs far more than one that succeeds.
+        // as a string) costs far more than one that succeeds. The casts below still take what only converts to them
+        // (an optional string, say).
         let type = ObjectIdentifier(Swift.type(of: value))
         if type == ObjectIdentifier(String.self) { return walk(text: value as! String) }
         if type == ObjectIdentifier(Bool.self) { return walk(flag: value as! Bool, asItem: asItem) }
