@@ -234,20 +234,25 @@ public struct DocumentLoader {
             workerGaveUp = true
             return nil
         }
-        let bytes: [UInt8]
-        do {
-            bytes = try reader.read(path)
-        } catch {
-            failedFiles.insert(path)
-            diagnostics.error(
-                reference == nil ? "cannot read '\(path)': \(error)" : "cannot read '\(path)' named by this $ref: \(error)",
-                at: reference, notes: chain.notes)
-            return nil
-        }
         let fileChain = reference.map { chain.appending($0) } ?? chain
         let node: YAMLNode
-        do {
-            node = try YAMLParser.parse(bytes, file: path, limits: limits)
+        do throws(YAMLError) {
+            if let parsed = reader.parsed(path, limits: limits) {
+                node = try parsed.get()
+            } else {
+                let bytes: [UInt8]
+                do {
+                    bytes = try reader.read(path)
+                } catch {
+                    failedFiles.insert(path)
+                    diagnostics.error(
+                        reference == nil
+                            ? "cannot read '\(path)': \(error)" : "cannot read '\(path)' named by this $ref: \(error)",
+                        at: reference, notes: chain.notes)
+                    return nil
+                }
+                node = try YAMLParser.parse(bytes, file: path, limits: limits)
+            }
         } catch {
             failedFiles.insert(path)
             var diagnostic = Diagnostic(error)

@@ -1,7 +1,17 @@
+import ForgeYAML
+
 /// Where the loader reads spec files from. The CLI passes the file system; tests pass files held in memory.
 public protocol SpecFileReader {
     /// The bytes of `path` (a normalized path, `/`-separated, relative to the working directory or absolute).
     func read(_ path: String) throws -> [UInt8]
+
+    /// `path` already parsed with `limits` (the command-line tool starts parsing a large spec while it reads its
+    /// arguments), or `nil`: then the loader reads the file with ``read(_:)`` and parses it itself.
+    func parsed(_ path: String, limits: YAMLLimits) -> Result<YAMLNode, YAMLError>?
+}
+
+extension SpecFileReader {
+    public func parsed(_ path: String, limits: YAMLLimits) -> Result<YAMLNode, YAMLError>? { nil }
 }
 
 /// Spec files held in memory, keyed by path: the reader snippet tests use.

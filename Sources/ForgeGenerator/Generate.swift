@@ -77,8 +77,9 @@ public struct GenerateResult: Sendable {
     }
 }
 
-/// Runs the pipeline and, unless it failed, updates the output folder. On any error nothing is written.
-public func generate(_ original: GenerateRequest) -> GenerateResult {
+/// Runs the pipeline and, unless it failed, updates the output folder. On any error nothing is written. A `prefetch`
+/// of the root document is used if it is of the same file (see ``SpecPrefetch``).
+public func generate(_ original: GenerateRequest, prefetch: SpecPrefetch? = nil) -> GenerateResult {
     let request = original.resolvingFolderInput()
     let diagnostics = DiagnosticCollector()
     var templates = TemplateSet.builtin
@@ -110,7 +111,7 @@ public func generate(_ original: GenerateRequest) -> GenerateResult {
     let retained = DeferredRelease()
     guard
         let output = Pipeline.run(
-            root: request.input, reader: FileSystemSpecReader(), templates: templates,
+            root: request.input, reader: PrefetchingSpecReader(prefetch: prefetch), templates: templates,
             translatorOptions: configuration.translator, filter: configuration.filter, options: options,
             diagnostics: diagnostics, deferringReleaseTo: retained)
     else {

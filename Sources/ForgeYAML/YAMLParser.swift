@@ -16,7 +16,7 @@ public struct YAMLError: Error, Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Limits that keep hostile input from exhausting memory or stack.
-public struct YAMLLimits: Sendable {
+public struct YAMLLimits: Sendable, Equatable {
     /// Deepest nesting of sequences and mappings.
     public var maxDepth: Int
     /// Most nodes the document may hold once aliases are expanded (guards against "billion laughs").
@@ -65,17 +65,7 @@ public enum YAMLParser {
         if pipelined {
             let pipe = EventPipe(file: file, bytes: bytes)
             defer { pipe.stop() }
-            // The batch being decoded, the tree builder's own once taken from the pipe.
-            var batch = RawBatch()
-            var position = 0
-            return try builder.run { () throws(YAMLError) in
-                while position == batch.events.count {
-                    batch = try pipe.nextBatch()
-                    position = 0
-                }
-                defer { position += 1 }
-                return batch.event(at: position)
-            }
+            return try build(from: pipe, with: &builder)
         }
         var reader = try EventReader(file: file, bytes: bytes)
         var batch = RawBatch()  // one event at a time, decoded as the pipe decodes its batches
@@ -83,6 +73,21 @@ public enum YAMLParser {
             batch.removeAll()
             _ = try reader.record(into: &batch)
             return batch.event(at: 0)
+        }
+    }
+
+    /// Builds the tree from the events `pipe` hands over.
+    fileprivate static func build(from pipe: EventPipe, with builder: inout Builder) throws(YAMLError) -> YAMLNode {
+        // The batch being decoded, the tree builder's own once taken from the pipe.
+        var batch = RawBatch()
+        var position = 0
+        return try builder.run { () throws(YAMLError) in
+            while position == batch.events.count {
+                batch = try pipe.nextBatch()
+                position = 0
+            }
+            defer { position += 1 }
+            return batch.event(at: position)
         }
     }
 
@@ -424,6 +429,44 @@ struct RawBatch {
     }
 }
 
+/// A parse started before anyone asks for its tree: libyaml reads the file on a thread of its own from the start, and
+/// the tree is built, on the thread that asks for it, from the events read so far and the rest (see ``finish()``).
+///
+/// The command-line tool starts one for a large spec before it parses its arguments: libyaml, which bounds the parse,
+/// need not wait for them. The result, errors included, is that of ``YAMLParser/parse(_:file:limits:reading:)`` on
+/// the same bytes.
+public final class PendingParse: @unchecked Sendable {
+    public let file: String
+    public let limits: YAMLLimits
+    private let pipe: EventPipe
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var finished = false
+
+    /// Starts reading: `read` (called on the reading thread) gives the file's bytes, or `nil` if it cannot be read.
+    public init(file: String, limits: YAMLLimits = .default, read: @escaping @Sendable () -> [UInt8]?) {
+        self.file = file
+        self.limits = limits
+        pipe = EventPipe(file: file, read: read)
+    }
+
+    deinit {
+        pipe.stop()
+    }
+
+    /// The tree, or the error libyaml or the limits met; `nil` if the file could not be read, and after the first call.
+    public func finish() -> Result<YAMLNode, YAMLError>? {
+        let first = lock.withLock {
+            defer { finished = true }
+            return !finished
+        }
+        guard first, let bytes = pipe.input() else { return nil }
+        defer { pipe.stop() }
+        var builder = Builder(file: file, limits: limits, bytes: bytes)
+        return Result { () throws(YAMLError) in try YAMLParser.build(from: pipe, with: &builder) }
+    }
+}
+
 /// Runs an ``EventReader`` on a thread of its own and hands its events over in batches, so that the caller builds
 /// the tree while libyaml reads on. Errors arrive where they occur in the stream, after the events before them.
 final class EventPipe: @unchecked Sendable {
@@ -438,13 +481,38 @@ final class EventPipe: @unchecked Sendable {
     private var done = false
     private var failure: YAMLError?
     private var stopped = false
+    /// The input, once read; `nil` inside when it could not be.
+    private var bytes: [UInt8]??
     private let exited = DispatchSemaphore(value: 0)
 
     init(file: String, bytes: [UInt8]) {
+        self.bytes = .some(bytes)
         Thread.detachNewThread { [self] in
             produce(file: file, bytes: bytes)
             exited.signal()
         }
+    }
+
+    /// Reads the input with `read` on the reading thread first.
+    init(file: String, read: @escaping @Sendable () -> [UInt8]?) {
+        Thread.detachNewThread { [self] in
+            let bytes = read()
+            condition.lock()
+            self.bytes = .some(bytes)
+            if bytes == nil { done = true }
+            condition.broadcast()
+            condition.unlock()
+            if let bytes { produce(file: file, bytes: bytes) }
+            exited.signal()
+        }
+    }
+
+    /// The input, once read; `nil` if it could not be (then no events come).
+    func input() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while bytes == nil { condition.wait() }
+        return bytes!
     }
 
     private func produce(file: String, bytes: [UInt8]) {
@@ -501,13 +569,14 @@ final class EventPipe: @unchecked Sendable {
         return batch
     }
 
-    /// Stops the reader (if it is still going) and waits for its thread to end.
+    /// Stops the reader (if it is still going) and waits for its thread to end. Later calls do nothing.
     func stop() {
         condition.lock()
+        let first = !stopped
         stopped = true
         condition.broadcast()
         condition.unlock()
-        exited.wait()
+        if first { exited.wait() }
     }
 }
 
@@ -526,7 +595,7 @@ private struct Frame {
     var keyIndex: [String: SourceLocation]?
 }
 
-private struct Builder {
+fileprivate struct Builder {
     let file: String
     let limits: YAMLLimits
     let bytes: [UInt8]
@@ -668,3 +737,4 @@ private struct Builder {
         SourceLocation(fileNumber: fileNumber, line: line + 1, column: column + 1)
     }
 }
+

@@ -14,8 +14,12 @@ struct OpenAPIForge: ParsableCommand {
 
     /// Exit codes: 0 success, 1 errors in the input, 2 usage errors (argument-parser's default is 64).
     static func main() {
-        // Before parsing the arguments: that alone takes a few milliseconds, which a restart would pay twice.
-        MallocTuning.apply(arguments: Array(CommandLine.arguments.dropFirst()))
+        // Before parsing the arguments: that alone takes a few milliseconds, which a restart would pay twice, and
+        // which the parse of a large spec need not wait for.
+        if let root = LargeInput.find(in: Array(CommandLine.arguments.dropFirst())) {
+            MallocTuning.restart()
+            LargeInput.prefetch = SpecPrefetch(path: SpecPath.normalize(root) ?? root)
+        }
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -104,7 +108,7 @@ struct Generate: ParsableCommand {
             templatesFolder: templates, configFile: config,
             accessModifier: accessModifier.flatMap(RenderOptions.AccessModifier.init(rawValue:)), mode: mode,
             fixedFileSet: fixedFileSet, moduleName: moduleName)
-        let result = generate(request)
+        let result = generate(request, prefetch: LargeInput.prefetch)
         for diagnostic in result.diagnostics {
             printError(diagnostic.description)
         }
@@ -178,9 +182,7 @@ func printError(_ text: String) {
 /// again, once, with them (a small one would lose more to the restart than it gains).
 ///
 /// The restart is decided before the arguments are parsed (parsing them takes a few milliseconds, which a restart would
-/// pay twice): any argument of `generate` that is not an option and names a large spec, or a folder with one, counts as
-/// the input. An option's value taken so (a folder for `--output`, say) names no spec; at worst a run restarts when it
-/// need not, which changes nothing but its speed.
+/// pay twice), for the input ``LargeInput`` finds.
 ///
 /// A `GLIBC_TUNABLES` that already names `glibc.malloc.hugetlb` is left alone (`glibc.malloc.hugetlb=0` turns this
 /// off, for instance under a profiler that does not follow the restart), as is a `glibc.malloc.top_pad` it sets. A
@@ -188,37 +190,18 @@ func printError(_ text: String) {
 /// `OPENAPI_FORGE_RESTARTED` marks the restarted process, so it never restarts twice. If the restart fails, the run
 /// goes on as it is.
 enum MallocTuning {
-    /// Inputs from this size on are worth a restart.
-    static let threshold = 512 * 1024
     /// Set for the restarted process.
     static let marker = "OPENAPI_FORGE_RESTARTED"
 
-    /// Restarts for a `generate` command whose `arguments` name a root document of at least ``threshold`` bytes.
-    static func apply(arguments: [String]) {
+    /// Restarts the process with the settings above, unless it is the restarted one or the settings cannot apply;
+    /// returns if it does not restart.
+    static func restart() {
         #if canImport(Glibc)
         let current = getenv("GLIBC_TUNABLES").map { String(cString: $0) } ?? ""
         // Once only: the marker stays even where glibc filters the environment of a secure-execution process.
         guard !current.contains("glibc.malloc.hugetlb"), getenv(marker) == nil, getuid() == geteuid(),
             getgid() == getegid()
         else { return }
-        var arguments = arguments[...]
-        if arguments.first == "generate" {
-            arguments = arguments.dropFirst()
-        } else if arguments.first == "templates" || arguments.first == "help" {
-            return
-        }
-        var optionsEnded = false
-        let large = arguments.contains { argument in
-            if !optionsEnded && argument == "--" {
-                optionsEnded = true
-                return false
-            }
-            guard optionsEnded || !argument.hasPrefix("-") else { return false }
-            let root = GenerateRequest(input: argument, output: "").resolvingFolderInput().input
-            var status = stat()
-            return stat(root, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) >= threshold
-        }
-        guard large else { return }
         // The executable's own path: under an emulator such as valgrind, /proc/self/exe is the emulator.
         var path = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &path, Int(PATH_MAX))
@@ -233,5 +216,43 @@ enum MallocTuning {
         if current.isEmpty { unsetenv("GLIBC_TUNABLES") } else { setenv("GLIBC_TUNABLES", current, 1) }
         unsetenv(marker)
         #endif
+    }
+}
+
+/// The root document of a `generate` command, found before the arguments are parsed when it is large enough to be
+/// worth a restart (see ``MallocTuning``) and a parse started at once (see ``SpecPrefetch``).
+///
+/// Any argument of `generate` that is not an option and names a large spec, or a folder with one, counts as the
+/// input. An option's value taken so (a folder for `--output`, say) names no spec; at worst a run restarts when it need
+/// not, or parses a file it does not use, which changes nothing but its speed.
+enum LargeInput {
+    /// Inputs from this size on count.
+    static let threshold = 512 * 1024
+
+    /// The parse started for the input; set once, before the arguments are parsed.
+    nonisolated(unsafe) static var prefetch: SpecPrefetch?
+
+    /// The path of the first large root document among `arguments` (as a folder input resolves), if any.
+    static func find(in arguments: [String]) -> String? {
+        var arguments = arguments[...]
+        if arguments.first == "generate" {
+            arguments = arguments.dropFirst()
+        } else if arguments.first == "templates" || arguments.first == "help" {
+            return nil
+        }
+        var optionsEnded = false
+        for argument in arguments {
+            if !optionsEnded && argument == "--" {
+                optionsEnded = true
+                continue
+            }
+            guard optionsEnded || !argument.hasPrefix("-") else { continue }
+            let root = GenerateRequest(input: argument, output: "").resolvingFolderInput().input
+            var status = stat()
+            if stat(root, &status) == 0 && status.st_mode & S_IFMT == S_IFREG && Int(status.st_size) >= threshold {
+                return root
+            }
+        }
+        return nil
     }
 }
