@@ -53,10 +53,19 @@ public struct JSONPointer: Hashable, Sendable, Codable, CustomStringConvertible 
         bytes.reserveCapacity(tokens.reduce(tokens.count) { $0 + $1.utf8.count + 2 })
         for token in tokens {
             bytes.append(UInt8(ascii: "/"))
+            // Most tokens need no escaping: copied whole.
+            if !token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) {
+                bytes.append(contentsOf: token.utf8)
+                continue
+            }
             for byte in token.utf8 {
                 switch byte {
-                case UInt8(ascii: "~"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "0")]
-                case UInt8(ascii: "/"): bytes += [UInt8(ascii: "~"), UInt8(ascii: "1")]
+                case UInt8(ascii: "~"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "0"))
+                case UInt8(ascii: "/"):
+                    bytes.append(UInt8(ascii: "~"))
+                    bytes.append(UInt8(ascii: "1"))
                 default: bytes.append(byte)
                 }
             }

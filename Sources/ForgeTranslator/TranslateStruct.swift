@@ -29,7 +29,7 @@ extension Translator {
 
     mutating func translateStruct(_ schema: Schema, in scope: inout Scope) -> IRStruct {
         let (properties, required) = mergedObject(schema)
-        var used: Set<String> = []
+        var used = Set<String>(minimumCapacity: properties.count)
         let swiftNames = properties.map { uniqueMember(nameCache.memberName($0.name), in: &used) }
         // Nested types must not take a property's name (`_3d` for both the property `3d` and its inline type).
         scope.memberNames.formUnion(swiftNames.map(\.trimmingBackticks))
@@ -61,13 +61,24 @@ extension Translator {
         // Inside the struct a property hides a type of the same name, and generated code names property types in
         // expressions (`container.decode(_1st._3d.self, …)`): a property named like the first component of a type it
         // uses is numbered instead. Only names without letter case can meet (`1st`, `日本語`).
-        let roots = Set(result.flatMap { $0.type.typeRoots })
-        used.formUnion(scope.usedNames)
-        for index in result.indices where roots.contains(result[index].swiftName.trimmingBackticks) {
-            result[index].swiftName = uniqueMember(result[index].swiftName, in: &used)
+        // Most structs have no such property: the sets are made only for those that do (or have many roots).
+        let roots = result.flatMap { $0.type.typeRoots }
+        let rootSet = roots.count > 32 ? Set(roots) : nil
+        if !roots.isEmpty,
+            result.contains(where: {
+                let name = $0.swiftName.trimmingBackticks
+                return rootSet?.contains(name) ?? roots.contains(name)
+            })
+        {
+            let roots = rootSet ?? Set(roots)
+            used.formUnion(scope.usedNames)
+            for index in result.indices where roots.contains(result[index].swiftName.trimmingBackticks) {
+                result[index].swiftName = uniqueMember(result[index].swiftName, in: &used)
+            }
         }
         var additional: IRStruct.AdditionalProperties?
         if let valueType = additionalPropertiesType(schema, in: &scope) {
+            used.formUnion(scope.usedNames)
             let name = uniqueMember("additionalProperties", in: &used)
             scope.memberNames.insert(name)
             additional = IRStruct.AdditionalProperties(swiftName: name, valueType: valueType)

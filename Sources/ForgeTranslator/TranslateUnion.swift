@@ -90,7 +90,9 @@ extension Translator {
         guard depth < 32 else { return [8] }
         let (core, _) = unwrapNullable(schema)
         if core.isPureReference, let target = core.ref?.target, let next = document.schemas[target] {
-            return declaredRank(next, depth: depth + 1)
+            // Kept for the depth the variants' references reach it at, so a result is the one computed there.
+            guard depth == 0 else { return declaredRank(next, depth: depth + 1) }
+            return referencedRanks.rank(of: target) { declaredRank(next, depth: 1) }
         }
         if let variants = core.oneOf ?? core.anyOf, !variants.isEmpty, core.properties.isEmpty, core.allOf == nil {
             return [8]
@@ -171,7 +173,7 @@ extension Translator {
     /// (`chatkit.user_message`, `chatkit.widget` → `userMessage`, `widget`).
     func caseNames(fromValues values: [String]) -> [String] {
         let split = values.map { Naming.words($0).map { $0.lowercased() } }
-        let trimmed = strippingCommonAffixes(split, suffix: false)
+        let trimmed = strippingCommonAffixes((split, split), suffix: false).words
         // A value without letters or digits (`*/`, `""`) is named like an enum case for it (`u2AU2F`, `empty`).
         return zip(values, trimmed).map { value, words in
             words.isEmpty ? nameCache.caseName(value) : nameCache.memberName(words.joined(separator: "_"))
@@ -182,9 +184,9 @@ extension Translator {
     /// (`ActiveStatus`, `LockedStatus` → `active`, `locked`).
     func caseNames(fromTypes types: [IRTypeRef]) -> [String] {
         let split = types.map { Naming.words(caseStem($0)) }
-        var trimmed = strippingCommonAffixes(split, suffix: false)
+        var trimmed = strippingCommonAffixes((split, split.map { $0.map { $0.lowercased() } }), suffix: false)
         trimmed = strippingCommonAffixes(trimmed, suffix: true)
-        return trimmed.map { nameCache.memberName($0.joined(separator: "_")) }
+        return trimmed.words.map { nameCache.memberName($0.joined(separator: "_")) }
     }
 
     func caseStem(_ type: IRTypeRef) -> String {
@@ -198,18 +200,24 @@ extension Translator {
     }
 
     /// Drops the longest run of words shared by every entry at the start (or end), keeping at least one word each
-    /// and keeping the entries distinct. A single entry is left as it is.
-    func strippingCommonAffixes(_ entries: [[String]], suffix: Bool) -> [[String]] {
-        guard entries.count > 1 else { return entries }
+    /// and keeping the entries distinct, both ignoring case. A single entry is left as it is. The words come with
+    /// their lowercased forms, which are compared (so each word is lowercased once) and returned trimmed alike.
+    func strippingCommonAffixes(_ entries: (words: [[String]], lowered: [[String]]), suffix: Bool)
+        -> (words: [[String]], lowered: [[String]])
+    {
+        let lowered = entries.lowered
+        guard lowered.count > 1 else { return entries }
         var shared = 0
-        let shortest = entries.map(\.count).min() ?? 0
+        let shortest = lowered.map(\.count).min() ?? 0
         while shared < shortest - 1 {
-            let word = (suffix ? entries[0][entries[0].count - 1 - shared] : entries[0][shared]).lowercased()
-            let all = entries.allSatisfy { (suffix ? $0[$0.count - 1 - shared] : $0[shared]).lowercased() == word }
-            guard all else { break }
+            let word = suffix ? lowered[0][lowered[0].count - 1 - shared] : lowered[0][shared]
+            guard lowered.allSatisfy({ (suffix ? $0[$0.count - 1 - shared] : $0[shared]) == word }) else { break }
             shared += 1
         }
-        let result = entries.map { suffix ? Array($0.dropLast(shared)) : Array($0.dropFirst(shared)) }
-        return Set(result.map { $0.joined(separator: " ").lowercased() }).count == result.count ? result : entries
+        guard shared > 0 else { return entries }
+        func trim(_ words: [String]) -> [String] { suffix ? Array(words.dropLast(shared)) : Array(words.dropFirst(shared)) }
+        let trimmedLowered = lowered.map(trim)
+        guard Set(trimmedLowered.map { $0.joined(separator: " ") }).count == trimmedLowered.count else { return entries }
+        return (entries.words.map(trim), trimmedLowered)
     }
 }
