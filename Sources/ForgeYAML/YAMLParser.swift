@@ -679,7 +679,7 @@ fileprivate struct Builder {
     }
 
     /// `weight` is the node's subtree size (aliases expanded); `newNodes` is how many of those were not counted yet.
-    private mutating func add(_ node: YAMLNode, weight: Int, newNodes: Int, anchor: String?) throws(YAMLError) {
+    private mutating func add(_ node: consuming YAMLNode, weight: Int, newNodes: Int, anchor: String?) throws(YAMLError) {
         totalWeight += newNodes
         guard totalWeight <= limits.maxNodes else {
             throw YAMLError(
@@ -697,8 +697,7 @@ fileprivate struct Builder {
         case .sequence:
             stack[top].items.append(node)
         case .mapping:
-            if let key = stack[top].pendingKey {
-                stack[top].pendingKey = nil
+            if let key = stack[top].pendingKey.take() {
                 stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
             } else {
                 try checkDuplicate(key: node, in: top)
@@ -710,8 +709,9 @@ fileprivate struct Builder {
     private mutating func checkDuplicate(key: YAMLNode, in index: Int) throws(YAMLError) {
         guard let text = key.scalar?.value else { return }
         if stack[index].keyIndex == nil {
-            for pair in stack[index].pairs where pair.key.scalar?.value == text {
-                throw duplicate(text, at: key.location, first: pair.key.location)
+            // By index: iterating the pairs would copy each, retaining and releasing everything in it.
+            for position in stack[index].pairs.indices where stack[index].pairs[position].key.scalar?.value == text {
+                throw duplicate(text, at: key.location, first: stack[index].pairs[position].key.location)
             }
             if stack[index].pairs.count >= 8 {
                 var index_: [String: SourceLocation] = [:]
