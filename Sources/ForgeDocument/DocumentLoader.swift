@@ -274,9 +274,9 @@ public struct DocumentLoader {
 
     /// Resolves a `$ref` string written at `cursor` to the node it names; the result's chain includes the `$ref`.
     private mutating func resolve(_ reference: String, from cursor: Cursor, at location: SourceLocation) -> Cursor? {
-        let hash = reference.firstIndex(of: "#")
+        let hash = reference.utf8.firstIndex(of: UInt8(ascii: "#"))  // by bytes, not Characters; `#` is ASCII
         let filePart = String(hash.map { reference[..<$0] } ?? reference[...])
-        let fragment = hash.map { String(reference[reference.index(after: $0)...]) } ?? ""
+        let fragment = hash.map { String(reference[reference.utf8.index(after: $0)...]) } ?? ""
         var target = cursor.file
         if !filePart.isEmpty {
             if filePart.contains("://") {

@@ -77,8 +77,9 @@ extension Translator {
         }
         // A path key may carry a fixed query (`/responses?beta=true`): those become constant query parameters.
         var path = operation.path
-        if let mark = path.firstIndex(of: "?") {
-            for item in path[path.index(after: mark)...].split(separator: "&") {
+        // By bytes: a Character search walks grapheme clusters (the index is the same, `?` being ASCII).
+        if let mark = path.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            for item in path[path.utf8.index(after: mark)...].split(separator: "&") {
                 let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
                 guard !parts[0].isEmpty else {
                     diagnostics.error(
