@@ -284,15 +284,15 @@ private struct Shape {
         // the end ("q\r", "q\r\n") makes a Character a marker cannot stand for (see TemplateScan.init).
         let utf8 = text.utf8
         let carriageReturn = UInt8(ascii: "\r")
-        if utf8.last == carriageReturn || (utf8.last == UInt8(ascii: "\n") && utf8.dropLast().last == carriageReturn) {
-            return nil
-        }
-        if text.isEmpty {
+        guard let last = utf8.last else {
             signature.append(Self.emptyText)
             return ""
         }
         // The marker ends in a newline when the text does: indentation inside partials depends on it.
-        let newline = text.utf8.last == UInt8(ascii: "\n")
+        let newline = last == UInt8(ascii: "\n")
+        if last == carriageReturn || (newline && utf8.dropLast().last == carriageReturn) {
+            return nil
+        }
         signature.append(newline ? Self.lineText : Self.otherText)
         values.append(text)
         return probing ? Skeleton.marker(values.count - 1, newline: newline) : ""

@@ -286,6 +286,8 @@ extension String {
     /// The text on one line: line breaks and other control characters written as `\u{A}` (a property name, and so
     /// an inline schema's source, may contain any character; the source is printed in a `///` line).
     var escapingLineBreaks: String {
+        // Printable ASCII, nearly every name, has none: told by its bytes, without decoding scalars.
+        if utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return self }
         guard unicodeScalars.contains(where: \.breaksLine) else { return self }
         var result = ""
         for scalar in unicodeScalars {
