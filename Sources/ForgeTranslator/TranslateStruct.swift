@@ -61,16 +61,9 @@ extension Translator {
         // Inside the struct a property hides a type of the same name, and generated code names property types in
         // expressions (`container.decode(_1st._3d.self, …)`): a property named like the first component of a type it
         // uses is numbered instead. Only names without letter case can meet (`1st`, `日本語`).
-        // Most structs have no such property: the sets are made only for those that do (or have many roots).
-        let roots = result.flatMap { $0.type.typeRoots }
-        let rootSet = roots.count > 32 ? Set(roots) : nil
-        if !roots.isEmpty,
-            result.contains(where: {
-                let name = $0.swiftName.trimmingBackticks
-                return rootSet?.contains(name) ?? roots.contains(name)
-            })
-        {
-            let roots = rootSet ?? Set(roots)
+        // Most structs have no such property: the scope's names join `used` only for those that do.
+        let roots = Set(result.flatMap { $0.type.typeRoots })
+        if result.contains(where: { roots.contains($0.swiftName.trimmingBackticks) }) {
             used.formUnion(scope.usedNames)
             for index in result.indices where roots.contains(result[index].swiftName.trimmingBackticks) {
                 result[index].swiftName = uniqueMember(result[index].swiftName, in: &used)

@@ -90,9 +90,7 @@ extension Translator {
         guard depth < 32 else { return [8] }
         let (core, _) = unwrapNullable(schema)
         if core.isPureReference, let target = core.ref?.target, let next = document.schemas[target] {
-            // Kept for the depth the variants' references reach it at, so a result is the one computed there.
-            guard depth == 0 else { return declaredRank(next, depth: depth + 1) }
-            return referencedRanks.rank(of: target) { declaredRank(next, depth: 1) }
+            return declaredRank(next, depth: depth + 1)
         }
         if let variants = core.oneOf ?? core.anyOf, !variants.isEmpty, core.properties.isEmpty, core.allOf == nil {
             return [8]

@@ -18,8 +18,6 @@ public struct Translator {
     var observer: TranslationObserver?
     /// Swift names already derived from spec names: the same property, case and type names recur across schemas.
     let nameCache = NameCache()
-    /// ``declaredRank(_:depth:)`` of the schemas union variants refer to: the same ones recur across unions.
-    let referencedRanks = RankCache()
 
     /// Translates `document`. Problems that have a safe fallback are warnings in `diagnostics`. The `observer`
     /// sees each part of the module as soon as it is final, so that rendering can start while translation goes on.
@@ -144,18 +142,6 @@ public struct TranslationObserver {
 
 /// Results of ``Naming``'s pure functions by their input, for one translation (one thread). Only ASCII text is
 /// cached: `String` keys compare by canonical equivalence, and `;` and U+037E, equal as keys, name differently.
-/// Decoding ranks of referenced schemas, by ID (see ``Translator/declaredRank(_:depth:)``).
-final class RankCache {
-    private var ranks: [SchemaID: [Int]] = [:]
-
-    func rank(of id: SchemaID, _ make: () -> [Int]) -> [Int] {
-        if let known = ranks[id] { return known }
-        let rank = make()
-        ranks[id] = rank
-        return rank
-    }
-}
-
 final class NameCache {
     private var members: [String: String] = [:]
     private var cases: [String: String] = [:]

@@ -498,12 +498,8 @@ final class EventPipe: @unchecked Sendable {
     private var bytes: [UInt8]??
     private let exited = DispatchSemaphore(value: 0)
 
-    init(file: String, bytes: [UInt8]) {
-        self.bytes = .some(bytes)
-        Thread.detachNewThread { [self] in
-            produce(file: file, bytes: bytes)
-            exited.signal()
-        }
+    convenience init(file: String, bytes: [UInt8]) {
+        self.init(file: file) { bytes }
     }
 
     /// Reads the input with `read` on the reading thread first.
